@@ -1,0 +1,45 @@
+package dev.fnbridge.core.metrics;
+
+import dev.fnbridge.core.error.ErrorClassifier;
+import dev.fnbridge.core.error.InvalidInputException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InvocationMetricsTests {
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private final InvocationMetrics metrics = new InvocationMetrics(this.registry);
+
+	@Test
+	void countsSuccessesAndFailuresUnderOneNameWithOutcomeTags() {
+		this.metrics.start("hello", Transport.HTTP, 12).success();
+		this.metrics.start("hello", Transport.HTTP, 3)
+			.failure(ErrorClassifier.classify(new InvalidInputException("name", "too long")));
+
+		assertThat(this.registry.get(InvocationMetrics.INVOCATIONS)
+			.tags("function", "hello", "transport", "http", "outcome", "success", "error.type", "none")
+			.timer()
+			.count()).isEqualTo(1);
+		assertThat(this.registry.get(InvocationMetrics.INVOCATIONS)
+			.tags("outcome", "client_error", "error.type", "invalid-input")
+			.timer()
+			.count()).isEqualTo(1);
+		assertThat(this.registry.get(InvocationMetrics.PAYLOAD_SIZE).summary().totalAmount()).isEqualTo(15);
+	}
+
+	@Test
+	void tracksInvocationsInFlight() {
+		InvocationMetrics.Sample running = this.metrics.start("slow", Transport.KAFKA, -1);
+		double during = this.registry.get(InvocationMetrics.IN_FLIGHT).tag("transport", "kafka").gauge().value();
+		running.success();
+		running.success();
+
+		assertThat(during).isEqualTo(1);
+		assertThat(this.registry.get(InvocationMetrics.IN_FLIGHT).gauge().value()).isZero();
+		assertThat(this.registry.get(InvocationMetrics.INVOCATIONS).timer().count()).isEqualTo(1);
+	}
+
+}

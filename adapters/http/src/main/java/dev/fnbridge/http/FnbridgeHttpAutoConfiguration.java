@@ -1,0 +1,46 @@
+package dev.fnbridge.http;
+
+import dev.fnbridge.core.metrics.InvocationMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.server.observation.ServerRequestObservationConvention;
+
+/**
+ * Serves the function catalog over Spring MVC. Spring Cloud Function's own web module is
+ * not used: its defaults answer bad input with 500, echo request headers and tag every
+ * request {@code uri="/**"}.
+ */
+@AutoConfiguration(after = ContextFunctionCatalogAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(HttpProperties.class)
+@Import({ FunctionHttpController.class, FunctionCatalogController.class, ProblemResponses.class })
+public class FnbridgeHttpAutoConfiguration {
+
+	@Bean
+	FunctionRoutes fnbridgeFunctionRoutes(FunctionCatalog catalog, HttpProperties properties) {
+		return new FunctionRoutes(catalog, properties.getCompositionCacheSize());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	InvocationMetrics fnbridgeInvocationMetrics(ObjectProvider<MeterRegistry> registry) {
+		return new InvocationMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ServerRequestObservationConvention.class)
+	ServerRequestObservationConvention fnbridgeServerRequestObservationConvention() {
+		return new FunctionObservationConvention();
+	}
+
+}

@@ -1,0 +1,187 @@
+package dev.fnbridge.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import dev.fnbridge.core.error.ErrorClassifier;
+import dev.fnbridge.core.error.InvalidInputException;
+import dev.fnbridge.core.error.PayloadTooLargeException;
+import dev.fnbridge.core.metrics.InvocationMetrics;
+import dev.fnbridge.core.metrics.Transport;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Serves every function: {@code POST /{definition}} with a body, {@code GET
+ * /{definition}/{argument}} with a path argument, {@code GET /{supplier}}. Responses are
+ * JSON; a function that returns nothing answers 204, a consumer 202.
+ */
+@RestController
+class FunctionHttpController {
+
+	/**
+	 * Request attribute holding the resolved definition, read by the metrics convention.
+	 */
+	static final String FUNCTION_ATTRIBUTE = FunctionHttpController.class.getName() + ".function";
+
+	private static final MediaType JSON_SUFFIX = MediaType.parseMediaType("application/*+json");
+
+	private static final List<MediaType> SUPPORTED = List.of(MediaType.APPLICATION_JSON, JSON_SUFFIX);
+
+	private final FunctionRoutes routes;
+
+	private final JsonInputReader reader;
+
+	private final ObjectMapper mapper;
+
+	private final InvocationMetrics metrics;
+
+	private final HttpProperties properties;
+
+	private final List<String> echoHeaders;
+
+	FunctionHttpController(FunctionRoutes routes, ObjectMapper mapper, InvocationMetrics metrics,
+			HttpProperties properties) {
+		this.routes = routes;
+		this.reader = new JsonInputReader(mapper);
+		this.mapper = mapper;
+		this.metrics = metrics;
+		this.properties = properties;
+		this.echoHeaders = properties.getEchoHeaders().stream().map((name) -> name.toLowerCase(Locale.ROOT)).toList();
+	}
+
+	@PostMapping("/{definition}")
+	ResponseEntity<byte[]> post(@PathVariable String definition, HttpServletRequest request)
+			throws IOException, HttpMediaTypeNotSupportedException, HttpRequestMethodNotSupportedException {
+		FunctionRoute route = resolve(definition, request);
+		if (route.isSupplier()) {
+			throw new HttpRequestMethodNotSupportedException(HttpMethod.POST.name(), List.of(HttpMethod.GET.name()));
+		}
+		MediaType contentType = contentType(request);
+		byte[] body = readBody(request);
+		Object payload;
+		if (route.takesRawText() && MediaType.TEXT_PLAIN.isCompatibleWith(contentType)) {
+			payload = this.reader.readText(body);
+		}
+		else if (isJson(contentType)) {
+			if (body.length == 0) {
+				throw new InvalidInputException("", "A JSON request body is required");
+			}
+			payload = this.reader.readJson(body, route.payloadType());
+		}
+		else {
+			throw new HttpMediaTypeNotSupportedException(contentType,
+					route.takesRawText() ? List.of(MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN) : SUPPORTED,
+					HttpMethod.POST);
+		}
+		return respond(route, body.length, request, () -> route.invoke(payload));
+	}
+
+	@GetMapping("/{definition}/{argument}")
+	ResponseEntity<byte[]> getWithArgument(@PathVariable String definition, @PathVariable String argument,
+			HttpServletRequest request) throws HttpRequestMethodNotSupportedException {
+		FunctionRoute route = resolve(definition, request);
+		if (route.isSupplier()) {
+			throw new InvalidInputException("", "'" + route.definition() + "' takes no argument: GET /" + definition);
+		}
+		Object payload = this.reader.readArgument(argument, route.payloadType());
+		return respond(route, argument.length(), request, () -> route.invoke(payload));
+	}
+
+	@GetMapping("/{definition}")
+	ResponseEntity<byte[]> get(@PathVariable String definition, HttpServletRequest request)
+			throws HttpRequestMethodNotSupportedException {
+		FunctionRoute route = resolve(definition, request);
+		if (!route.isSupplier()) {
+			throw new HttpRequestMethodNotSupportedException(HttpMethod.GET.name(), List.of(HttpMethod.POST.name()));
+		}
+		return respond(route, -1, request, route::supply);
+	}
+
+	private FunctionRoute resolve(String definition, HttpServletRequest request) {
+		FunctionRoute route = this.routes.resolve(definition);
+		request.setAttribute(FUNCTION_ATTRIBUTE, route.definition());
+		return route;
+	}
+
+	private ResponseEntity<byte[]> respond(FunctionRoute route, long payloadBytes, HttpServletRequest request,
+			Supplier<Object> invocation) {
+		InvocationMetrics.Sample sample = this.metrics.start(route.definition(), Transport.HTTP, payloadBytes);
+		Object result;
+		byte[] body;
+		try {
+			result = invocation.get();
+			body = (result != null) ? this.mapper.writeValueAsBytes(result) : null;
+			sample.success();
+		}
+		catch (RuntimeException ex) {
+			sample.failure(ErrorClassifier.classify(ex));
+			throw ex;
+		}
+		HttpHeaders headers = echoedHeaders(request);
+		if (body == null) {
+			HttpStatus status = route.isConsumer() ? HttpStatus.ACCEPTED : HttpStatus.NO_CONTENT;
+			return ResponseEntity.status(status).headers(headers).build();
+		}
+		return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_JSON).body(body);
+	}
+
+	private HttpHeaders echoedHeaders(HttpServletRequest request) {
+		HttpHeaders headers = new HttpHeaders();
+		for (String name : this.echoHeaders) {
+			String value = request.getHeader(name);
+			if (value != null) {
+				headers.add(name, value);
+			}
+		}
+		return headers;
+	}
+
+	private byte[] readBody(HttpServletRequest request) throws IOException {
+		long limit = this.properties.getMaxBodySize().toBytes();
+		if (request.getContentLengthLong() > limit) {
+			throw new PayloadTooLargeException(limit);
+		}
+		try (InputStream in = request.getInputStream()) {
+			byte[] body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+			if (body.length > limit) {
+				throw new PayloadTooLargeException(limit);
+			}
+			return body;
+		}
+	}
+
+	private static MediaType contentType(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
+		String header = request.getContentType();
+		if (header == null || header.isBlank()) {
+			return MediaType.APPLICATION_JSON;
+		}
+		try {
+			return MediaType.parseMediaType(header);
+		}
+		catch (InvalidMediaTypeException ex) {
+			throw new HttpMediaTypeNotSupportedException("Invalid Content-Type header");
+		}
+	}
+
+	private static boolean isJson(MediaType contentType) {
+		return MediaType.APPLICATION_JSON.isCompatibleWith(contentType) || JSON_SUFFIX.includes(contentType);
+	}
+
+}

@@ -1,0 +1,104 @@
+package dev.fnbridge.http;
+
+import java.lang.reflect.Type;
+
+import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
+import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A function definition resolved once: the catalog's invocable wrapper plus what HTTP
+ * needs to know about its input.
+ *
+ * @param definition the normalized definition, elements joined by {@code ,}
+ * @param function the catalog's wrapper (handles composition and type conversion between
+ * elements)
+ * @param payloadType the type a request body is read as: the input type with any
+ * {@code Publisher} and {@code Message} layers removed; {@code null} for suppliers
+ */
+record FunctionRoute(String definition, FunctionInvocationWrapper function, Type payloadType) {
+
+	static FunctionRoute of(String definition, FunctionInvocationWrapper function) {
+		Type payloadType = function.isSupplier() ? null : unwrap(function.getInputType());
+		return new FunctionRoute(definition, function, payloadType);
+	}
+
+	boolean isSupplier() {
+		return this.function.isSupplier();
+	}
+
+	boolean isConsumer() {
+		return this.function.isConsumer();
+	}
+
+	/**
+	 * Whether the function takes text as it is, so a text/plain body needs no JSON
+	 * parsing.
+	 */
+	boolean takesRawText() {
+		return this.payloadType == String.class || this.payloadType == CharSequence.class;
+	}
+
+	/**
+	 * Invokes the function with an already-typed payload, adapting it to the input shape
+	 * the function declared.
+	 * @param payload the parsed request body
+	 * @return the plain result (publishers are awaited, messages unwrapped), or
+	 * {@code null}
+	 */
+	Object invoke(Object payload) {
+		Object input = payload;
+		if (this.function.isInputTypeMessage()) {
+			input = MessageBuilder.withPayload(payload).build();
+		}
+		if (this.function.isInputTypePublisher()) {
+			input = FunctionTypeUtils.isMono(this.function.getInputType()) ? Mono.just(input) : Flux.just(input);
+		}
+		Object result;
+		if (this.function.isConsumer()) {
+			this.function.accept(input);
+			result = null;
+		}
+		else {
+			result = this.function.apply(input);
+		}
+		return unwrapResult(result);
+	}
+
+	/**
+	 * Calls a supplier.
+	 * @return the plain result
+	 */
+	Object supply() {
+		return unwrapResult(this.function.get());
+	}
+
+	private static Object unwrapResult(Object result) {
+		Object value = result;
+		if (value instanceof Mono<?> mono) {
+			value = mono.block();
+		}
+		else if (value instanceof Flux<?> flux) {
+			value = flux.collectList().block();
+		}
+		if (value instanceof Message<?> message) {
+			value = message.getPayload();
+		}
+		return value;
+	}
+
+	private static Type unwrap(Type type) {
+		Type current = type;
+		if (FunctionTypeUtils.isPublisher(current)) {
+			current = FunctionTypeUtils.getImmediateGenericType(current, 0);
+		}
+		if (FunctionTypeUtils.isMessage(current)) {
+			current = FunctionTypeUtils.getImmediateGenericType(current, 0);
+		}
+		return (current != null) ? current : Object.class;
+	}
+
+}

@@ -1,0 +1,58 @@
+package dev.fnbridge.http;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the HTTP transport.
+ */
+@ConfigurationProperties("fnbridge.http")
+public class HttpProperties {
+
+	/**
+	 * Largest request body accepted; a larger one is answered 413 without being read
+	 * whole.
+	 */
+	private DataSize maxBodySize = DataSize.ofMegabytes(1);
+
+	/**
+	 * Request headers copied to the response, by name (case-insensitive). Empty by
+	 * default: nothing a client sends is reflected back unless listed here, e.g.
+	 * X-Request-Id.
+	 */
+	private List<String> echoHeaders = new ArrayList<>();
+
+	/**
+	 * How many distinct compositions (definitions with ',' or '|') are kept resolved;
+	 * single functions are always kept.
+	 */
+	private int compositionCacheSize = 256;
+
+	public DataSize getMaxBodySize() {
+		return this.maxBodySize;
+	}
+
+	public void setMaxBodySize(DataSize maxBodySize) {
+		this.maxBodySize = maxBodySize;
+	}
+
+	public List<String> getEchoHeaders() {
+		return this.echoHeaders;
+	}
+
+	public void setEchoHeaders(List<String> echoHeaders) {
+		this.echoHeaders = echoHeaders;
+	}
+
+	public int getCompositionCacheSize() {
+		return this.compositionCacheSize;
+	}
+
+	public void setCompositionCacheSize(int compositionCacheSize) {
+		this.compositionCacheSize = compositionCacheSize;
+	}
+
+}

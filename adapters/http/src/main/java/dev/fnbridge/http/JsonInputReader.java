@@ -1,0 +1,186 @@
+package dev.fnbridge.http;
+
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+
+import dev.fnbridge.core.error.InvalidInputException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.InvalidDefinitionException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+/**
+ * Reads request input into a function's payload type, turning every Jackson failure into
+ * an {@link InvalidInputException} whose message names the field and the expected kind of
+ * value, but never a Java class name.
+ */
+class JsonInputReader {
+
+	private final ObjectMapper mapper;
+
+	JsonInputReader(ObjectMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	/**
+	 * Parses a JSON body.
+	 * @param body the bytes, not empty
+	 * @param type the payload type
+	 * @return the typed payload, never {@code null}
+	 * @throws InvalidInputException if the body is not JSON of the expected shape
+	 */
+	Object readJson(byte[] body, Type type) {
+		JavaType javaType = this.mapper.constructType(type);
+		Object value;
+		try {
+			value = this.mapper.readValue(body, javaType);
+		}
+		catch (JacksonException ex) {
+			throw translate(ex, javaType.getRawClass(), "The body");
+		}
+		if (value == null) {
+			throw new InvalidInputException("", "The body must be " + describe(javaType.getRawClass()) + ", not null");
+		}
+		return value;
+	}
+
+	/**
+	 * Reads a text body as it is, for functions that take a string.
+	 * @param body the bytes
+	 * @return the text, decoded as UTF-8
+	 */
+	String readText(byte[] body) {
+		return new String(body, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Converts a path argument ({@code GET /fn/arg}) to the payload type: as it is for
+	 * text, converted for scalars, and bound to the only component of a single-component
+	 * record.
+	 * @param argument the decoded path segment
+	 * @param type the payload type
+	 * @return the typed payload
+	 * @throws InvalidInputException if the argument does not fit the type
+	 */
+	Object readArgument(String argument, Type type) {
+		JavaType javaType = this.mapper.constructType(type);
+		Class<?> raw = javaType.getRawClass();
+		if (raw == String.class || raw == CharSequence.class || raw == Object.class) {
+			return argument;
+		}
+		Object source = argument;
+		if (raw.isRecord() && raw.getRecordComponents().length == 1) {
+			RecordComponent only = raw.getRecordComponents()[0];
+			source = Map.of(only.getName(), argument);
+		}
+		else if (!isScalar(raw)) {
+			throw new InvalidInputException("",
+					"This function takes " + describe(raw) + ": send it as a JSON body with POST");
+		}
+		try {
+			return this.mapper.convertValue(source, javaType);
+		}
+		catch (IllegalArgumentException | JacksonException ex) {
+			Throwable cause = (ex.getCause() instanceof JacksonException jackson) ? jackson : ex;
+			if (cause instanceof JacksonException jackson) {
+				throw translate(jackson, raw, "The path argument");
+			}
+			throw new InvalidInputException("", "The path argument must be " + describe(raw));
+		}
+	}
+
+	private InvalidInputException translate(JacksonException ex, Class<?> rootType, String subject) {
+		if (ex instanceof InvalidDefinitionException) {
+			// The payload type itself cannot be read: a server-side defect, not the
+			// caller's.
+			throw new IllegalStateException("Payload type cannot be deserialized", ex);
+		}
+		if (ex.getCause() instanceof InvalidInputException invalid) {
+			return invalid;
+		}
+		String field = path(ex);
+		if (ex instanceof StreamReadException) {
+			TokenStreamLocation location = ex.getLocation();
+			String where = (location != null && location.getLineNr() > 0)
+					? " at line " + location.getLineNr() + ", column " + location.getColumnNr() : "";
+			return new InvalidInputException("", "Malformed JSON" + where);
+		}
+		if (ex instanceof UnrecognizedPropertyException) {
+			return new InvalidInputException(field, "Unknown field");
+		}
+		if (ex instanceof ValueInstantiationException) {
+			return new InvalidInputException(field, "Invalid value");
+		}
+		if (ex instanceof MismatchedInputException mismatch) {
+			Class<?> expected = (mismatch.getTargetType() != null) ? mismatch.getTargetType() : rootType;
+			String message = field.isEmpty() ? subject + " must be " + describe(expected)
+					: "Expected " + describe(expected);
+			return new InvalidInputException(field, message);
+		}
+		return new InvalidInputException(field, "Invalid JSON value");
+	}
+
+	private static String path(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				if (!path.isEmpty()) {
+					path.append('.');
+				}
+				path.append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	private static boolean isScalar(Class<?> type) {
+		return type.isPrimitive() || Number.class.isAssignableFrom(type) || type == Boolean.class || type.isEnum()
+				|| Temporal.class.isAssignableFrom(type) || type == Character.class;
+	}
+
+	/**
+	 * Names a kind of JSON value for a person; never a Java class name.
+	 */
+	static String describe(Class<?> type) {
+		if (type == null || type == Object.class) {
+			return "a JSON value";
+		}
+		if (type == String.class || type == CharSequence.class || type == Character.class || type == char.class) {
+			return "a string";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "true or false";
+		}
+		if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+				|| type == Short.class || type == short.class || type == java.math.BigInteger.class) {
+			return "a whole number";
+		}
+		if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+			return "a number";
+		}
+		if (type.isEnum()) {
+			return "one of " + Arrays.toString(type.getEnumConstants());
+		}
+		if (Temporal.class.isAssignableFrom(type)) {
+			return "an ISO-8601 timestamp";
+		}
+		if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+			return "a JSON array";
+		}
+		return "a JSON object";
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.fnbridge.http;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.fnbridge.core.error.ClassifiedError;
+import dev.fnbridge.core.error.ErrorCategory;
+import dev.fnbridge.core.error.ErrorClassifier;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Answers every failure as {@code application/problem+json} (RFC 9457): the error
+ * category decides the status and the {@code type}; validation errors list their field
+ * violations; unexpected errors get a correlation id that is logged with the stack trace,
+ * and no detail of their own. Spring MVC's own errors (405, 406, 415, unknown paths) get
+ * the same shape.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+	/** Prefix of every problem {@code type} URI; the suffix is the category slug. */
+	static final String TYPE_PREFIX = "urn:fnbridge:problem:";
+
+	private static final Log logger = LogFactory.getLog(ProblemResponses.class);
+
+	private static final Map<ErrorCategory, HttpStatus> STATUS = Map.of(ErrorCategory.INVALID_INPUT,
+			HttpStatus.BAD_REQUEST, ErrorCategory.NOT_FOUND, HttpStatus.NOT_FOUND, ErrorCategory.PAYLOAD_TOO_LARGE,
+			HttpStatus.PAYLOAD_TOO_LARGE, ErrorCategory.TRANSIENT, HttpStatus.SERVICE_UNAVAILABLE,
+			ErrorCategory.UNEXPECTED, HttpStatus.INTERNAL_SERVER_ERROR);
+
+	/**
+	 * The HTTP status each error category is answered with.
+	 * @param category the category
+	 * @return its status
+	 */
+	static HttpStatus statusOf(ErrorCategory category) {
+		return STATUS.get(category);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> handleFunctionFailure(Exception ex, WebRequest request) {
+		ClassifiedError error = ErrorClassifier.classify(ex);
+		HttpStatus status = statusOf(error.category());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, error.detail());
+		problem.setType(URI.create(TYPE_PREFIX + error.category().slug()));
+		problem.setTitle(error.category().title());
+		addFunction(problem, request);
+		if (error.violations().stream().anyMatch((violation) -> !violation.field().isEmpty())) {
+			problem.setProperty("errors", error.violations());
+		}
+		HttpHeaders headers = new HttpHeaders();
+		if (error.category() == ErrorCategory.UNEXPECTED || error.category() == ErrorCategory.TRANSIENT) {
+			String correlationId = UUID.randomUUID().toString();
+			problem.setProperty("correlationId", correlationId);
+			headers.add("X-Correlation-Id", correlationId);
+			logger.error(
+					"Function invocation failed [correlationId=" + correlationId + ", function=" + request
+						.getAttribute(FunctionHttpController.FUNCTION_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) + "]",
+					ex);
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("Client error " + status.value() + ": " + error.detail());
+		}
+		return ResponseEntity.status(status).headers(headers).body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
+		if (body instanceof ProblemDetail problem
+				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+			HttpStatus status = HttpStatus.resolve(statusCode.value());
+			String slug = (status != null) ? status.name().toLowerCase(Locale.ROOT).replace('_', '-')
+					: String.valueOf(statusCode.value());
+			problem.setType(URI.create(TYPE_PREFIX + slug));
+			addFunction(problem, request);
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	private static void addFunction(ProblemDetail problem, WebRequest request) {
+		Object function = request.getAttribute(FunctionHttpController.FUNCTION_ATTRIBUTE,
+				RequestAttributes.SCOPE_REQUEST);
+		if (function != null) {
+			problem.setProperty("function", function);
+		}
+	}
+
+}
