@@ -95,6 +95,18 @@ class ApplicationHttpTests {
 	}
 
 	@Test
+	void answersTransportErrorsAsTypedProblemsToo() throws Exception {
+		HttpResponse<String> response = this.http.send(
+				request("/hello").header("Content-Type", "text/plain").POST(BodyPublishers.ofString("Ada")).build(),
+				BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(415);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(this.json.readTree(response.body()).path("type").asString())
+			.isEqualTo("urn:fnbridge:problem:unsupported-media-type");
+	}
+
+	@Test
 	void listsTheFiveFunctions() throws Exception {
 		JsonNode functions = this.json.readTree(get("/functions").body());
 
