@@ -134,7 +134,7 @@ class FunctionHttpController {
 			sample.failure(ErrorClassifier.classify(ex));
 			throw ex;
 		}
-		HttpHeaders headers = echoedHeaders(request);
+		HttpHeaders headers = this.echoHeaders.isEmpty() ? null : echoedHeaders(request);
 		if (body == null) {
 			HttpStatus status = route.isConsumer() ? HttpStatus.ACCEPTED : HttpStatus.NO_CONTENT;
 			return ResponseEntity.status(status).headers(headers).build();

@@ -1,6 +1,7 @@
 package dev.fnbridge.http;
 
 import java.lang.reflect.Type;
+import java.util.function.Function;
 
 import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
@@ -19,11 +20,26 @@ import reactor.core.publisher.Mono;
  * @param payloadType the type a request body is read as: the input type with any
  * {@code Publisher} and {@code Message} layers removed; {@code null} for suppliers
  */
-record FunctionRoute(String definition, FunctionInvocationWrapper function, Type payloadType) {
+record FunctionRoute(String definition, FunctionInvocationWrapper function, Type payloadType,
+		Function<Object, Object> direct) {
 
 	static FunctionRoute of(String definition, FunctionInvocationWrapper function) {
 		Type payloadType = function.isSupplier() ? null : unwrap(function.getInputType());
-		return new FunctionRoute(definition, function, payloadType);
+		return new FunctionRoute(definition, function, payloadType, directTarget(function));
+	}
+
+	/**
+	 * A single imperative function can be called as it is: the payload is already of its
+	 * input type, so the catalog's conversion and its own observation would be work done
+	 * twice on every request.
+	 */
+	@SuppressWarnings("unchecked")
+	private static Function<Object, Object> directTarget(FunctionInvocationWrapper function) {
+		boolean plain = function.isFunction() && !function.isComposed() && !function.isInputTypePublisher()
+				&& !function.isOutputTypePublisher() && !function.isInputTypeMessage()
+				&& !function.isOutputTypeMessage();
+		return (plain && function.getTarget() instanceof Function<?, ?> target) ? (Function<Object, Object>) target
+				: null;
 	}
 
 	boolean isSupplier() {
@@ -50,6 +66,9 @@ record FunctionRoute(String definition, FunctionInvocationWrapper function, Type
 	 * {@code null}
 	 */
 	Object invoke(Object payload) {
+		if (this.direct != null) {
+			return this.direct.apply(payload);
+		}
 		Object input = payload;
 		if (this.function.isInputTypeMessage()) {
 			input = MessageBuilder.withPayload(payload).build();

@@ -1,6 +1,7 @@
 package dev.fnbridge.http;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,8 @@ public class FunctionRoutes {
 
 	private final Map<String, FunctionRoute> functions;
 
+	private final Map<String, FunctionRoute> lookup;
+
 	private final Map<String, FunctionRoute> compositions;
 
 	/**
@@ -45,6 +48,8 @@ public class FunctionRoutes {
 			}
 		}
 		this.functions = Collections.unmodifiableMap(resolved);
+		// Hashing, not the sorted map, on the request path.
+		this.lookup = new HashMap<>(resolved);
 		this.compositions = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
 			@Override
 			protected boolean removeEldestEntry(Map.Entry<String, FunctionRoute> eldest) {
@@ -78,7 +83,7 @@ public class FunctionRoutes {
 	 * unknown
 	 */
 	FunctionRoute resolve(String definition) {
-		FunctionRoute single = this.functions.get(definition);
+		FunctionRoute single = this.lookup.get(definition);
 		if (single != null) {
 			return single;
 		}
@@ -91,7 +96,7 @@ public class FunctionRoutes {
 			throw new UnknownFunctionException(definition, definition);
 		}
 		for (String element : elements) {
-			if (!this.functions.containsKey(element)) {
+			if (!this.lookup.containsKey(element)) {
 				throw new UnknownFunctionException(definition, element);
 			}
 		}

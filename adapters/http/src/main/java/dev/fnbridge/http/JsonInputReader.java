@@ -1,5 +1,7 @@
 package dev.fnbridge.http;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +9,8 @@ import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import dev.fnbridge.core.error.InvalidInputException;
 import tools.jackson.core.JacksonException;
@@ -28,8 +32,16 @@ class JsonInputReader {
 
 	private final ObjectMapper mapper;
 
+	private final Map<Type, JavaType> javaTypes = new ConcurrentHashMap<>();
+
+	private final Map<Type, Function<String, Object>> argumentBinders = new ConcurrentHashMap<>();
+
 	JsonInputReader(ObjectMapper mapper) {
 		this.mapper = mapper;
+	}
+
+	private JavaType javaType(Type type) {
+		return this.javaTypes.computeIfAbsent(type, this.mapper::constructType);
 	}
 
 	/**
@@ -40,7 +52,7 @@ class JsonInputReader {
 	 * @throws InvalidInputException if the body is not JSON of the expected shape
 	 */
 	Object readJson(byte[] body, Type type) {
-		JavaType javaType = this.mapper.constructType(type);
+		JavaType javaType = javaType(type);
 		Object value;
 		try {
 			value = this.mapper.readValue(body, javaType);
@@ -73,29 +85,67 @@ class JsonInputReader {
 	 * @throws InvalidInputException if the argument does not fit the type
 	 */
 	Object readArgument(String argument, Type type) {
-		JavaType javaType = this.mapper.constructType(type);
+		return this.argumentBinders.computeIfAbsent(type, this::argumentBinder).apply(argument);
+	}
+
+	/**
+	 * Works out once per type how a path argument becomes a payload, so a request does no
+	 * reflection.
+	 */
+	private Function<String, Object> argumentBinder(Type type) {
+		JavaType javaType = javaType(type);
 		Class<?> raw = javaType.getRawClass();
 		if (raw == String.class || raw == CharSequence.class || raw == Object.class) {
-			return argument;
+			return (argument) -> argument;
 		}
-		Object source = argument;
 		if (raw.isRecord() && raw.getRecordComponents().length == 1) {
 			RecordComponent only = raw.getRecordComponents()[0];
-			source = Map.of(only.getName(), argument);
+			Function<String, Object> component = argumentBinder(only.getGenericType());
+			Constructor<?> constructor;
+			try {
+				constructor = raw.getDeclaredConstructor(only.getType());
+				constructor.setAccessible(true);
+			}
+			catch (ReflectiveOperationException | RuntimeException ex) {
+				return (argument) -> convert(Map.of(only.getName(), argument), javaType);
+			}
+			return (argument) -> construct(constructor, component.apply(argument));
 		}
-		else if (!isScalar(raw)) {
+		if (isScalar(raw)) {
+			return (argument) -> convert(argument, javaType);
+		}
+		return (argument) -> {
 			throw new InvalidInputException("",
 					"This function takes " + describe(raw) + ": send it as a JSON body with POST");
-		}
+		};
+	}
+
+	private Object convert(Object source, JavaType javaType) {
 		try {
 			return this.mapper.convertValue(source, javaType);
 		}
 		catch (IllegalArgumentException | JacksonException ex) {
-			Throwable cause = (ex.getCause() instanceof JacksonException jackson) ? jackson : ex;
-			if (cause instanceof JacksonException jackson) {
-				throw translate(jackson, raw, "The path argument");
+			if ((ex instanceof JacksonException jackson) || (ex.getCause() instanceof JacksonException)) {
+				JacksonException jackson = (ex instanceof JacksonException direct) ? direct
+						: (JacksonException) ex.getCause();
+				throw translate(jackson, javaType.getRawClass(), "The path argument");
 			}
-			throw new InvalidInputException("", "The path argument must be " + describe(raw));
+			throw new InvalidInputException("", "The path argument must be " + describe(javaType.getRawClass()));
+		}
+	}
+
+	private static Object construct(Constructor<?> constructor, Object argument) {
+		try {
+			return constructor.newInstance(argument);
+		}
+		catch (InvocationTargetException ex) {
+			if (ex.getCause() instanceof InvalidInputException invalid) {
+				throw invalid;
+			}
+			throw new InvalidInputException("", "Invalid value");
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException("Cannot construct the payload", ex);
 		}
 	}
 
