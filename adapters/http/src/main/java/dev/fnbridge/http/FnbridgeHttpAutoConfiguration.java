@@ -1,10 +1,7 @@
 package dev.fnbridge.http;
 
-import dev.fnbridge.core.metrics.InvocationMetrics;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.fnbridge.core.FnbridgeCoreAutoConfiguration;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -20,7 +17,7 @@ import org.springframework.http.server.observation.ServerRequestObservationConve
  * not used: its defaults answer bad input with 500, echo request headers and tag every
  * request {@code uri="/**"}.
  */
-@AutoConfiguration(after = ContextFunctionCatalogAutoConfiguration.class)
+@AutoConfiguration(after = { ContextFunctionCatalogAutoConfiguration.class, FnbridgeCoreAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(HttpProperties.class)
 @Import({ FunctionHttpController.class, FunctionCatalogController.class, ProblemResponses.class })
@@ -29,12 +26,6 @@ public class FnbridgeHttpAutoConfiguration {
 	@Bean
 	FunctionRoutes fnbridgeFunctionRoutes(FunctionCatalog catalog, HttpProperties properties) {
 		return new FunctionRoutes(catalog, properties.getCompositionCacheSize());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	InvocationMetrics fnbridgeInvocationMetrics(ObjectProvider<MeterRegistry> registry) {
-		return new InvocationMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	@Bean

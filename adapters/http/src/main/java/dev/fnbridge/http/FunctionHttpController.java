@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import dev.fnbridge.core.error.ErrorClassifier;
 import dev.fnbridge.core.error.InvalidInputException;
 import dev.fnbridge.core.error.PayloadTooLargeException;
+import dev.fnbridge.core.json.JsonPayloadReader;
 import dev.fnbridge.core.metrics.InvocationMetrics;
 import dev.fnbridge.core.metrics.Transport;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,7 +47,7 @@ class FunctionHttpController {
 
 	private final FunctionRoutes routes;
 
-	private final JsonInputReader reader;
+	private final JsonPayloadReader reader;
 
 	private final ObjectMapper mapper;
 
@@ -56,10 +57,10 @@ class FunctionHttpController {
 
 	private final List<String> echoHeaders;
 
-	FunctionHttpController(FunctionRoutes routes, ObjectMapper mapper, InvocationMetrics metrics,
-			HttpProperties properties) {
+	FunctionHttpController(FunctionRoutes routes, JsonPayloadReader reader, ObjectMapper mapper,
+			InvocationMetrics metrics, HttpProperties properties) {
 		this.routes = routes;
-		this.reader = new JsonInputReader(mapper);
+		this.reader = reader;
 		this.mapper = mapper;
 		this.metrics = metrics;
 		this.properties = properties;

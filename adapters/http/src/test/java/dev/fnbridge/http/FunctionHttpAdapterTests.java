@@ -68,7 +68,7 @@ class FunctionHttpAdapterTests {
 	void rejectsAJsonArraySentToAnObjectFunction() throws Exception {
 		JsonNode problem = problem(post("/describe", JSON, "[{\"name\":\"Ada\"}]"), 400);
 
-		assertThat(problem.path("detail").asString()).isEqualTo("The body must be a JSON object");
+		assertThat(problem.path("detail").asString()).isEqualTo("The input must be a JSON object");
 	}
 
 	@Test

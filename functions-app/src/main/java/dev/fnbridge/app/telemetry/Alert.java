@@ -2,6 +2,8 @@ package dev.fnbridge.app.telemetry;
 
 import java.time.Instant;
 
+import dev.fnbridge.core.RecordKey;
+
 /**
  * A reading that crossed its type's threshold.
  *
@@ -15,6 +17,6 @@ import java.time.Instant;
  * @param threshold the threshold crossed, in the canonical unit
  * @param timestamp when the reading was measured
  */
-public record Alert(String deviceId, String site, String owner, String type, double value, String unit,
+public record Alert(@RecordKey String deviceId, String site, String owner, String type, double value, String unit,
 		String condition, double threshold, Instant timestamp) {
 }

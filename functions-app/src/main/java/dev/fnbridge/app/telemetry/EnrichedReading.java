@@ -2,6 +2,8 @@ package dev.fnbridge.app.telemetry;
 
 import java.time.Instant;
 
+import dev.fnbridge.core.RecordKey;
+
 /**
  * A validated reading with the metadata of its device.
  *
@@ -13,6 +15,6 @@ import java.time.Instant;
  * @param site where the device is installed
  * @param owner who is responsible for the device
  */
-public record EnrichedReading(String deviceId, String type, double value, String unit, Instant timestamp, String site,
-		String owner) {
+public record EnrichedReading(@RecordKey String deviceId, String type, double value, String unit, Instant timestamp,
+		String site, String owner) {
 }

@@ -2,6 +2,8 @@ package dev.fnbridge.app.telemetry;
 
 import java.time.Instant;
 
+import dev.fnbridge.core.RecordKey;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -16,6 +18,6 @@ import jakarta.validation.constraints.Size;
  * @param unit the unit of {@code value}; which units are allowed depends on the type
  * @param timestamp when it was measured
  */
-public record Reading(@NotBlank @Size(max = 128) String deviceId, @NotBlank String type, @NotNull Double value,
-		@NotBlank String unit, @NotNull Instant timestamp) {
+public record Reading(@RecordKey @NotBlank @Size(max = 128) String deviceId, @NotBlank String type,
+		@NotNull Double value, @NotBlank String unit, @NotNull Instant timestamp) {
 }

@@ -1,4 +1,4 @@
-package dev.fnbridge.http;
+package dev.fnbridge.core.json;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -24,11 +24,13 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
- * Reads request input into a function's payload type, turning every Jackson failure into
- * an {@link InvalidInputException} whose message names the field and the expected kind of
- * value, but never a Java class name.
+ * Reads transport input (an HTTP body, a Kafka record value, a Lambda event body) into a
+ * function's payload type, turning every Jackson failure into an
+ * {@link InvalidInputException} whose message names the field and the expected kind of
+ * value, but never a Java class name. Every transport uses it, so the same bad input gets
+ * the same message everywhere.
  */
-class JsonInputReader {
+public class JsonPayloadReader {
 
 	private final ObjectMapper mapper;
 
@@ -36,7 +38,11 @@ class JsonInputReader {
 
 	private final Map<Type, Function<String, Object>> argumentBinders = new ConcurrentHashMap<>();
 
-	JsonInputReader(ObjectMapper mapper) {
+	/**
+	 * Creates a reader.
+	 * @param mapper the application's JSON mapper
+	 */
+	public JsonPayloadReader(ObjectMapper mapper) {
 		this.mapper = mapper;
 	}
 
@@ -51,17 +57,17 @@ class JsonInputReader {
 	 * @return the typed payload, never {@code null}
 	 * @throws InvalidInputException if the body is not JSON of the expected shape
 	 */
-	Object readJson(byte[] body, Type type) {
+	public Object readJson(byte[] body, Type type) {
 		JavaType javaType = javaType(type);
 		Object value;
 		try {
 			value = this.mapper.readValue(body, javaType);
 		}
 		catch (JacksonException ex) {
-			throw translate(ex, javaType.getRawClass(), "The body");
+			throw translate(ex, javaType.getRawClass(), "The input");
 		}
 		if (value == null) {
-			throw new InvalidInputException("", "The body must be " + describe(javaType.getRawClass()) + ", not null");
+			throw new InvalidInputException("", "The input must be " + describe(javaType.getRawClass()) + ", not null");
 		}
 		return value;
 	}
@@ -71,7 +77,7 @@ class JsonInputReader {
 	 * @param body the bytes
 	 * @return the text, decoded as UTF-8
 	 */
-	String readText(byte[] body) {
+	public String readText(byte[] body) {
 		return new String(body, StandardCharsets.UTF_8);
 	}
 
@@ -84,7 +90,7 @@ class JsonInputReader {
 	 * @return the typed payload
 	 * @throws InvalidInputException if the argument does not fit the type
 	 */
-	Object readArgument(String argument, Type type) {
+	public Object readArgument(String argument, Type type) {
 		return this.argumentBinders.computeIfAbsent(type, this::argumentBinder).apply(argument);
 	}
 
@@ -203,8 +209,10 @@ class JsonInputReader {
 
 	/**
 	 * Names a kind of JSON value for a person; never a Java class name.
+	 * @param type the Java type
+	 * @return e.g. {@code a whole number}, {@code a JSON object}
 	 */
-	static String describe(Class<?> type) {
+	public static String describe(Class<?> type) {
 		if (type == null || type == Object.class) {
 			return "a JSON value";
 		}

@@ -1,0 +1,149 @@
+package dev.fnbridge.core.invocation;
+
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.fnbridge.core.RecordKeys;
+import dev.fnbridge.core.error.ErrorClassifier;
+import dev.fnbridge.core.error.InvalidInputException;
+import dev.fnbridge.core.json.JsonPayloadReader;
+import dev.fnbridge.core.metrics.InvocationMetrics;
+import dev.fnbridge.core.metrics.Transport;
+
+import org.springframework.cloud.function.context.catalog.FunctionAroundWrapper;
+import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
+import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+
+/**
+ * Runs around every message-driven invocation of a catalog function (Kafka records;
+ * Lambda events when the Lambda adapter marks them). It reads the payload itself, with
+ * the same reader and messages as HTTP, so that a malformed or wrongly shaped payload is
+ * an {@link InvalidInputException} (a dead letter, a 400) instead of what Spring Cloud
+ * Function would do with it: split a JSON array into one call per element, or hand the
+ * function a {@code null}. It keys Kafka output records by the input's
+ * {@link dev.fnbridge.core.RecordKey} (else the incoming key), and records
+ * {@code fnbridge.function.invocations}.
+ * <p>
+ * Messages of other origins (HTTP calls compositions with plain payloads) pass through
+ * untouched.
+ */
+public class TransportFunctionWrapper extends FunctionAroundWrapper {
+
+	/**
+	 * Header a transport sets to name itself, for transports without headers of their
+	 * own.
+	 */
+	public static final String TRANSPORT_HEADER = "fnbridge_transport";
+
+	static final String KAFKA_TOPIC = "kafka_receivedTopic";
+
+	static final String KAFKA_RECEIVED_KEY = "kafka_receivedMessageKey";
+
+	/** The header the Kafka binder takes an output record's key from. */
+	static final String KAFKA_KEY = "kafka_messageKey";
+
+	private final JsonPayloadReader reader;
+
+	private final InvocationMetrics metrics;
+
+	private final Map<Type, Type> payloadTypes = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates the wrapper.
+	 * @param reader the JSON payload reader
+	 * @param metrics the invocation metrics
+	 */
+	public TransportFunctionWrapper(JsonPayloadReader reader, InvocationMetrics metrics) {
+		this.reader = reader;
+		this.metrics = metrics;
+	}
+
+	@Override
+	protected Object doApply(Object input, FunctionInvocationWrapper target) {
+		Message<?> message = (Message<?>) input;
+		Transport transport = transportOf(message.getHeaders());
+		if (transport == null || target.isSupplier() || target.isInputTypePublisher()) {
+			return target.apply(input);
+		}
+		Object payload = message.getPayload();
+		InvocationMetrics.Sample sample = this.metrics.start(target.getFunctionDefinition(), transport,
+				sizeOf(payload));
+		try {
+			Object typed = read(payload, message.getHeaders(), target);
+			Object key = (transport == Transport.KAFKA) ? outputKey(typed, message.getHeaders()) : null;
+			Object result = target.apply(MessageBuilder.withPayload(typed).copyHeaders(message.getHeaders()).build());
+			if (key != null && result instanceof Message<?> output) {
+				result = MessageBuilder.fromMessage(output).setHeader(KAFKA_KEY, key).build();
+			}
+			sample.success();
+			return result;
+		}
+		catch (RuntimeException ex) {
+			sample.failure(ErrorClassifier.classify(ex));
+			throw ex;
+		}
+	}
+
+	private Object read(Object payload, MessageHeaders headers, FunctionInvocationWrapper target) {
+		Type type = this.payloadTypes.computeIfAbsent(target.getInputType(), TransportFunctionWrapper::payloadType);
+		Class<?> raw = FunctionTypeUtils.getRawType(type);
+		boolean bytes = payload instanceof byte[];
+		if (!bytes && !(payload instanceof String)) {
+			if (raw != null && raw.isInstance(payload)) {
+				return payload;
+			}
+			throw new InvalidInputException("", "A payload is required");
+		}
+		if (raw == byte[].class || raw == Object.class || raw == null || raw == Message.class) {
+			return payload;
+		}
+		byte[] body = bytes ? (byte[]) payload : ((String) payload).getBytes(StandardCharsets.UTF_8);
+		if ((raw == String.class || raw == CharSequence.class) && isText(headers)) {
+			return this.reader.readText(body);
+		}
+		if (body.length == 0) {
+			throw new InvalidInputException("", "A JSON payload is required");
+		}
+		return this.reader.readJson(body, type);
+	}
+
+	private static Object outputKey(Object typed, MessageHeaders headers) {
+		return RecordKeys.keyOf(typed)
+			.<Object>map((key) -> key.getBytes(StandardCharsets.UTF_8))
+			.orElseGet(() -> headers.get(KAFKA_RECEIVED_KEY));
+	}
+
+	private static Transport transportOf(MessageHeaders headers) {
+		Object declared = headers.get(TRANSPORT_HEADER);
+		if (declared != null) {
+			return Transport.valueOf(declared.toString().toUpperCase(java.util.Locale.ROOT));
+		}
+		return headers.containsKey(KAFKA_TOPIC) ? Transport.KAFKA : null;
+	}
+
+	private static boolean isText(MessageHeaders headers) {
+		Object contentType = headers.get(MessageHeaders.CONTENT_TYPE);
+		return contentType != null && contentType.toString().startsWith("text/");
+	}
+
+	private static long sizeOf(Object payload) {
+		if (payload instanceof byte[] bytes) {
+			return bytes.length;
+		}
+		return (payload instanceof String text) ? text.length() : -1;
+	}
+
+	private static Type payloadType(Type inputType) {
+		Type current = inputType;
+		if (FunctionTypeUtils.isMessage(current)) {
+			current = FunctionTypeUtils.getImmediateGenericType(current, 0);
+		}
+		return (current != null) ? current : Object.class;
+	}
+
+}

@@ -1,0 +1,47 @@
+package dev.fnbridge.stream;
+
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
+import org.springframework.cloud.stream.function.StreamFunctionProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * fnbridge's error policy for the Kafka binder: dead letters with their real cause,
+ * retries only for failures that may pass.
+ */
+@AutoConfiguration
+@ConditionalOnClass(ListenerContainerWithDlqAndRetryCustomizer.class)
+@EnableConfigurationProperties({ KafkaTransportProperties.class, KafkaProperties.class })
+public class FnbridgeStreamAutoConfiguration {
+
+	@Bean
+	ListenerContainerWithDlqAndRetryCustomizer fnbridgeDeadLetterRouting(KafkaProperties kafka,
+			KafkaTransportProperties properties, BindingServiceProperties bindings, StreamFunctionProperties functions,
+			ObjectProvider<MeterRegistry> meters) {
+		// Dead letters are the consumed bytes as they came: a byte-array producer,
+		// idempotent.
+		Map<String, Object> config = kafka.buildProducerProperties();
+		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+		return new DeadLetterRouting(template, properties, new BindingFunctions(bindings, functions),
+				meters.getIfAvailable(SimpleMeterRegistry::new));
+	}
+
+}

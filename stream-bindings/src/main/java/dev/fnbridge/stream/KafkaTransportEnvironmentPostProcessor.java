@@ -1,0 +1,63 @@
+package dev.fnbridge.stream;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Switches the Kafka bindings on or off before the application context starts. With no
+ * broker configured (and {@code fnbridge.kafka.enabled} unset) Spring Cloud Stream would
+ * still bind every function in {@code spring.cloud.function.definition} and block for
+ * minutes on admin client time-outs; here the definition is cleared instead, so HTTP
+ * starts at once. When only the binder's broker list is set, it is also made Spring
+ * Kafka's bootstrap address, which the dead-letter producer uses.
+ */
+public class KafkaTransportEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	static final String PROPERTY_SOURCE = "fnbridgeKafkaTransport";
+
+	private static final String BOOTSTRAP = "spring.kafka.bootstrap-servers";
+
+	private static final String BINDER_BROKERS = "spring.cloud.stream.kafka.binder.brokers";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		Map<String, Object> overrides = new HashMap<>();
+		if (!isEnabled(environment)) {
+			overrides.put("spring.cloud.function.definition", "");
+			overrides.put("spring.cloud.stream.function.autodetect", "false");
+		}
+		else if (!environment.containsProperty(BOOTSTRAP) && environment.containsProperty(BINDER_BROKERS)) {
+			overrides.put(BOOTSTRAP, environment.getProperty(BINDER_BROKERS));
+		}
+		if (!overrides.isEmpty()) {
+			environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, overrides));
+		}
+	}
+
+	/**
+	 * Whether the Kafka transport is on for this environment.
+	 * @param environment the environment
+	 * @return the explicit {@code fnbridge.kafka.enabled}, else whether a broker is
+	 * configured
+	 */
+	static boolean isEnabled(ConfigurableEnvironment environment) {
+		Boolean explicit = environment.getProperty("fnbridge.kafka.enabled", Boolean.class);
+		if (explicit != null) {
+			return explicit;
+		}
+		return environment.containsProperty(BOOTSTRAP) || environment.containsProperty(BINDER_BROKERS);
+	}
+
+	@Override
+	public int getOrder() {
+		// After the application's own configuration files have been read.
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+}

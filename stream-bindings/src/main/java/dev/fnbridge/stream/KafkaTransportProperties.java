@@ -1,0 +1,125 @@
+package dev.fnbridge.stream;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the Kafka transport.
+ */
+@ConfigurationProperties("fnbridge.kafka")
+public class KafkaTransportProperties {
+
+	/**
+	 * Whether functions are bound to Kafka topics. Unset: bound exactly when a broker
+	 * address is configured (spring.kafka.bootstrap-servers or
+	 * spring.cloud.stream.kafka.binder.brokers), so that a start without Kafka never
+	 * blocks on it.
+	 */
+	private Boolean enabled;
+
+	/**
+	 * Suffix appended to an input topic's name to name its dead-letter topic.
+	 */
+	private String deadLetterSuffix = ".dlq";
+
+	/**
+	 * Whether dead letters carry the exception's stack trace. Off by default: traces are
+	 * large and may reveal internals; the cause class and message are always there.
+	 */
+	private boolean includeStackTrace;
+
+	/**
+	 * Retries of records whose function failed with anything but a validation error.
+	 */
+	private final Retry retry = new Retry();
+
+	public Boolean getEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(Boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getDeadLetterSuffix() {
+		return this.deadLetterSuffix;
+	}
+
+	public void setDeadLetterSuffix(String deadLetterSuffix) {
+		this.deadLetterSuffix = deadLetterSuffix;
+	}
+
+	public boolean isIncludeStackTrace() {
+		return this.includeStackTrace;
+	}
+
+	public void setIncludeStackTrace(boolean includeStackTrace) {
+		this.includeStackTrace = includeStackTrace;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	/**
+	 * Exponential backoff between attempts at a failing record. Validation errors are
+	 * never retried.
+	 */
+	public static class Retry {
+
+		/**
+		 * Attempts in all, the first included, before a record is dead-lettered.
+		 */
+		private int maxAttempts = 4;
+
+		/**
+		 * Wait before the first retry.
+		 */
+		private Duration initialInterval = Duration.ofMillis(200);
+
+		/**
+		 * Factor each wait is multiplied by for the next.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Longest wait between two attempts.
+		 */
+		private Duration maxInterval = Duration.ofSeconds(5);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialInterval() {
+			return this.initialInterval;
+		}
+
+		public void setInitialInterval(Duration initialInterval) {
+			this.initialInterval = initialInterval;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxInterval() {
+			return this.maxInterval;
+		}
+
+		public void setMaxInterval(Duration maxInterval) {
+			this.maxInterval = maxInterval;
+		}
+
+	}
+
+}
