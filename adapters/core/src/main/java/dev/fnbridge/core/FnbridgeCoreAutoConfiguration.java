@@ -35,8 +35,9 @@ public class FnbridgeCoreAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TransportFunctionWrapper fnbridgeTransportFunctionWrapper(JsonPayloadReader reader, InvocationMetrics metrics) {
-		return new TransportFunctionWrapper(reader, metrics);
+	TransportFunctionWrapper fnbridgeTransportFunctionWrapper(JsonPayloadReader reader,
+			ObjectProvider<ObjectMapper> mapper, InvocationMetrics metrics) {
+		return new TransportFunctionWrapper(reader, mapper.getIfAvailable(() -> JsonMapper.builder().build()), metrics);
 	}
 
 }

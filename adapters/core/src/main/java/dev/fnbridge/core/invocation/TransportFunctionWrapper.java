@@ -11,6 +11,7 @@ import dev.fnbridge.core.error.InvalidInputException;
 import dev.fnbridge.core.json.JsonPayloadReader;
 import dev.fnbridge.core.metrics.InvocationMetrics;
 import dev.fnbridge.core.metrics.Transport;
+import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.cloud.function.context.catalog.FunctionAroundWrapper;
 import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
@@ -51,15 +52,19 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 
 	private final InvocationMetrics metrics;
 
+	private final ObjectMapper mapper;
+
 	private final Map<Type, Type> payloadTypes = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates the wrapper.
 	 * @param reader the JSON payload reader
+	 * @param mapper the JSON mapper, to encode text results as JSON strings
 	 * @param metrics the invocation metrics
 	 */
-	public TransportFunctionWrapper(JsonPayloadReader reader, InvocationMetrics metrics) {
+	public TransportFunctionWrapper(JsonPayloadReader reader, ObjectMapper mapper, InvocationMetrics metrics) {
 		this.reader = reader;
+		this.mapper = mapper;
 		this.metrics = metrics;
 	}
 
@@ -77,8 +82,8 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 			Object typed = read(payload, message.getHeaders(), target);
 			Object key = (transport == Transport.KAFKA) ? outputKey(typed, message.getHeaders()) : null;
 			Object result = target.apply(MessageBuilder.withPayload(typed).copyHeaders(message.getHeaders()).build());
-			if (key != null && result instanceof Message<?> output) {
-				result = MessageBuilder.fromMessage(output).setHeader(KAFKA_KEY, key).build();
+			if (result instanceof Message<?> output) {
+				result = adaptOutput(output, key, target);
 			}
 			sample.success();
 			return result;
@@ -110,6 +115,36 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 			throw new InvalidInputException("", "A JSON payload is required");
 		}
 		return this.reader.readJson(body, type);
+	}
+
+	/**
+	 * Sets the record key, and encodes a text result as a JSON string when the output is
+	 * JSON: Spring Cloud Function writes a {@code String} result as it is, which is not
+	 * JSON, while HTTP answers {@code "Hello, Ada!"}. One function, one representation.
+	 */
+	private Message<?> adaptOutput(Message<?> output, Object key, FunctionInvocationWrapper target) {
+		boolean textResult = target.getRawOutputType() == String.class
+				|| target.getRawOutputType() == CharSequence.class;
+		if (key == null && !(textResult && output.getPayload() instanceof byte[] && isJson(output.getHeaders()))) {
+			return output;
+		}
+		MessageBuilder<?> builder;
+		if (textResult && output.getPayload() instanceof byte[] text && isJson(output.getHeaders())) {
+			byte[] json = this.mapper.writeValueAsBytes(new String(text, StandardCharsets.UTF_8));
+			builder = MessageBuilder.withPayload(json).copyHeaders(output.getHeaders());
+		}
+		else {
+			builder = MessageBuilder.fromMessage(output);
+		}
+		if (key != null) {
+			builder.setHeader(KAFKA_KEY, key);
+		}
+		return builder.build();
+	}
+
+	private static boolean isJson(MessageHeaders headers) {
+		Object contentType = headers.get(MessageHeaders.CONTENT_TYPE);
+		return contentType == null || contentType.toString().contains("json");
 	}
 
 	private static Object outputKey(Object typed, MessageHeaders headers) {
