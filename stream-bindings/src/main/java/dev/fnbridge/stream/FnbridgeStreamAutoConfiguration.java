@@ -16,6 +16,7 @@ import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAnd
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamFunctionProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -31,7 +32,7 @@ public class FnbridgeStreamAutoConfiguration {
 	@Bean
 	ListenerContainerWithDlqAndRetryCustomizer fnbridgeDeadLetterRouting(KafkaProperties kafka,
 			KafkaTransportProperties properties, BindingServiceProperties bindings, StreamFunctionProperties functions,
-			ObjectProvider<MeterRegistry> meters) {
+			ObjectProvider<MeterRegistry> meters, Environment environment) {
 		// Dead letters are the consumed bytes as they came: a byte-array producer,
 		// idempotent.
 		Map<String, Object> config = kafka.buildProducerProperties();
@@ -39,7 +40,15 @@ public class FnbridgeStreamAutoConfiguration {
 		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+		DefaultKafkaProducerFactory<byte[], byte[]> producers = new DefaultKafkaProducerFactory<>(config);
+		String transactionPrefix = environment
+			.getProperty("spring.cloud.stream.kafka.binder.transaction.transaction-id-prefix");
+		if (transactionPrefix != null && !transactionPrefix.isBlank()) {
+			// Exactly-once mode: dead letters and their offsets are committed in
+			// transactions too.
+			producers.setTransactionIdPrefix(transactionPrefix + "dlq-");
+		}
+		KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(producers);
 		return new DeadLetterRouting(template, properties, new BindingFunctions(bindings, functions),
 				meters.getIfAvailable(SimpleMeterRegistry::new));
 	}

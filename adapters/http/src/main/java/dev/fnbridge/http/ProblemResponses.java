@@ -2,7 +2,6 @@ package dev.fnbridge.http;
 
 import java.net.URI;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.fnbridge.core.error.ClassifiedError;
@@ -33,14 +32,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	/** Prefix of every problem {@code type} URI; the suffix is the category slug. */
-	static final String TYPE_PREFIX = "urn:fnbridge:problem:";
+	static final String TYPE_PREFIX = ErrorCategory.PROBLEM_TYPE_PREFIX;
 
 	private static final Log logger = LogFactory.getLog(ProblemResponses.class);
-
-	private static final Map<ErrorCategory, HttpStatus> STATUS = Map.of(ErrorCategory.INVALID_INPUT,
-			HttpStatus.BAD_REQUEST, ErrorCategory.NOT_FOUND, HttpStatus.NOT_FOUND, ErrorCategory.PAYLOAD_TOO_LARGE,
-			HttpStatus.PAYLOAD_TOO_LARGE, ErrorCategory.TRANSIENT, HttpStatus.SERVICE_UNAVAILABLE,
-			ErrorCategory.UNEXPECTED, HttpStatus.INTERNAL_SERVER_ERROR);
 
 	/**
 	 * The HTTP status each error category is answered with.
@@ -48,7 +42,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	 * @return its status
 	 */
 	static HttpStatus statusOf(ErrorCategory category) {
-		return STATUS.get(category);
+		return HttpStatus.valueOf(category.httpStatus());
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -56,7 +50,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		ClassifiedError error = ErrorClassifier.classify(ex);
 		HttpStatus status = statusOf(error.category());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, error.detail());
-		problem.setType(URI.create(TYPE_PREFIX + error.category().slug()));
+		problem.setType(URI.create(error.category().problemType()));
 		problem.setTitle(error.category().title());
 		addFunction(problem, request);
 		if (error.violations().stream().anyMatch((violation) -> !violation.field().isEmpty())) {

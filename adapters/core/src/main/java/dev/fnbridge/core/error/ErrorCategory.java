@@ -10,19 +10,22 @@ public enum ErrorCategory {
 	/**
 	 * The input was malformed or broke a rule; retrying the same input cannot succeed.
 	 */
-	INVALID_INPUT("invalid-input", "Invalid input", true),
+	INVALID_INPUT("invalid-input", "Invalid input", true, 400),
 
 	/** The requested function, or an element of a composition, does not exist. */
-	NOT_FOUND("function-not-found", "Function not found", true),
+	NOT_FOUND("function-not-found", "Function not found", true, 404),
 
 	/** The input was larger than the transport accepts. */
-	PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", true),
+	PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", true, 413),
 
 	/** A dependency failed in a way that may pass; the same input may succeed later. */
-	TRANSIENT("transient-failure", "Temporarily unavailable", false),
+	TRANSIENT("transient-failure", "Temporarily unavailable", false, 503),
 
 	/** Anything else: a bug or an unforeseen state. Details stay in the logs. */
-	UNEXPECTED("unexpected-error", "Unexpected error", false);
+	UNEXPECTED("unexpected-error", "Unexpected error", false, 500);
+
+	/** Prefix of every problem {@code type} URI. */
+	public static final String PROBLEM_TYPE_PREFIX = "urn:fnbridge:problem:";
 
 	private final String slug;
 
@@ -30,10 +33,29 @@ public enum ErrorCategory {
 
 	private final boolean clientError;
 
-	ErrorCategory(String slug, String title, boolean clientError) {
+	private final int httpStatus;
+
+	ErrorCategory(String slug, String title, boolean clientError, int httpStatus) {
 		this.slug = slug;
 		this.title = title;
 		this.clientError = clientError;
+		this.httpStatus = httpStatus;
+	}
+
+	/**
+	 * The HTTP status this category is answered with, over HTTP and behind API Gateway.
+	 * @return e.g. 400
+	 */
+	public int httpStatus() {
+		return this.httpStatus;
+	}
+
+	/**
+	 * The problem {@code type} URI of this category (RFC 9457).
+	 * @return e.g. {@code urn:fnbridge:problem:invalid-input}
+	 */
+	public String problemType() {
+		return PROBLEM_TYPE_PREFIX + this.slug;
 	}
 
 	/**

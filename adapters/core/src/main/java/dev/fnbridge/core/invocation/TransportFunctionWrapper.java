@@ -82,7 +82,7 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 			Object typed = read(payload, message.getHeaders(), target);
 			Object key = (transport == Transport.KAFKA) ? outputKey(typed, message.getHeaders()) : null;
 			Object result = target.apply(MessageBuilder.withPayload(typed).copyHeaders(message.getHeaders()).build());
-			if (result instanceof Message<?> output) {
+			if (transport == Transport.KAFKA && result instanceof Message<?> output) {
 				result = adaptOutput(output, key, target);
 			}
 			sample.success();

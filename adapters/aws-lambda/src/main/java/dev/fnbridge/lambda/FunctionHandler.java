@@ -1,0 +1,33 @@
+package dev.fnbridge.lambda;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+
+/**
+ * The Lambda handler: {@code dev.fnbridge.lambda.FunctionHandler}. The application starts
+ * once per execution environment, in the init phase (and so into a SnapStart snapshot);
+ * each invocation is then dispatched by {@link LambdaDispatcher}.
+ */
+public class FunctionHandler implements RequestStreamHandler {
+
+	private static final LambdaDispatcher dispatcher = LambdaDispatcher.boot();
+
+	/**
+	 * Handles one event.
+	 * @param input the event JSON
+	 * @param output where the response goes
+	 * @param context the Lambda context (request id for log correlation)
+	 * @throws IOException if the streams fail
+	 * @throws LambdaFunctionError for a function error, without stack trace
+	 */
+	@Override
+	public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+		String requestId = (context != null) ? context.getAwsRequestId() : null;
+		output.write(dispatcher.dispatch(input.readAllBytes(), requestId));
+	}
+
+}

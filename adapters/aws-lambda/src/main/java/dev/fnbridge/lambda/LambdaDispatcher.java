@@ -1,0 +1,412 @@
+package dev.fnbridge.lambda;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.fnbridge.core.error.ClassifiedError;
+import dev.fnbridge.core.error.ErrorCategory;
+import dev.fnbridge.core.error.ErrorClassifier;
+import dev.fnbridge.core.error.InvalidInputException;
+import dev.fnbridge.core.error.UnknownFunctionException;
+import dev.fnbridge.core.invocation.TransportFunctionWrapper;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+
+/**
+ * Turns AWS events into function invocations and results into what each event source
+ * expects:
+ * <ul>
+ * <li>API Gateway REST (v1) and HTTP API (v2), ALB, Function URL: the (base64-decoded)
+ * body, or for a GET without body the query parameters as a JSON object, is the input;
+ * the answer is a proxy response: 200 with the JSON result, 204 for no result, or the
+ * error's status with a problem+json body. The function is the
+ * {@code x-fnbridge-function} header, else {@code SPRING_CLOUD_FUNCTION_DEFINITION}, else
+ * the last path segment.</li>
+ * <li>SQS: one invocation per record; failed records are reported as
+ * {@code batchItemFailures}, so only they are retried.</li>
+ * <li>MSK and self-managed Kafka: records in order per partition, key, value and headers
+ * base64-decoded; the first failure is a function error naming topic, partition and
+ * offset, so Lambda's retries, bisection and on-failure destination apply.</li>
+ * <li>EventBridge: the {@code detail} is the input.</li>
+ * <li>Anything else is a direct invocation: the event is the input, the result the
+ * answer.</li>
+ * </ul>
+ * Errors are {@link LambdaFunctionError}s without stack traces; payloads are never
+ * logged.
+ */
+final class LambdaDispatcher {
+
+	private static final Log logger = LogFactory.getLog(LambdaDispatcher.class);
+
+	private static final String JSON = "application/json";
+
+	private static final String ROUTE_HEADER = "x-fnbridge-function";
+
+	private final FunctionCatalog catalog;
+
+	private final ObjectMapper mapper;
+
+	private final Set<String> names;
+
+	private final String defaultDefinition;
+
+	private final Map<String, FunctionInvocationWrapper> functions = new ConcurrentHashMap<>();
+
+	LambdaDispatcher(FunctionCatalog catalog, ObjectMapper mapper, String defaultDefinition) {
+		this.catalog = catalog;
+		this.mapper = mapper;
+		this.names = new TreeSet<>(catalog.getNames(null));
+		this.defaultDefinition = (defaultDefinition == null || defaultDefinition.isBlank()
+				|| defaultDefinition.contains(";")) ? null : defaultDefinition.strip();
+	}
+
+	static LambdaDispatcher boot() {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(mainClass()).web(WebApplicationType.NONE)
+			.logStartupInfo(false)
+			.run();
+		String definition = context.getEnvironment().getProperty("spring.cloud.function.definition");
+		LambdaDispatcher dispatcher = new LambdaDispatcher(context.getBean(FunctionCatalog.class),
+				context.getBean(ObjectMapper.class), definition);
+		if (dispatcher.defaultDefinition != null) {
+			dispatcher.function(dispatcher.defaultDefinition);
+		}
+		return dispatcher;
+	}
+
+	byte[] dispatch(byte[] eventBytes, String requestId) {
+		JsonNode event;
+		try {
+			event = this.mapper.readTree(eventBytes);
+		}
+		catch (JacksonException ex) {
+			throw new LambdaFunctionError.InvalidInput("The event is not JSON");
+		}
+		if (event == null || event.isMissingNode()) {
+			throw new LambdaFunctionError.InvalidInput("The event is empty");
+		}
+		if (event.isObject() && event.path("requestContext").isObject()
+				&& (event.has("httpMethod") || event.path("requestContext").path("http").has("method"))) {
+			return http(event, requestId);
+		}
+		if (event.isObject() && event.path("Records").isArray()) {
+			String source = event.path("Records").path(0).path("eventSource").asString("");
+			if (source.equals("aws:sqs")) {
+				return sqs(event, requestId);
+			}
+			throw new LambdaFunctionError.InvalidInput("Unsupported event source '" + source + "'");
+		}
+		String source = event.path("eventSource").asString("");
+		if (event.path("records").isObject() && (source.equals("aws:kafka") || source.equals("SelfManagedKafka"))) {
+			return kafka(event, requestId);
+		}
+		if (event.isObject() && event.has("detail-type") && event.has("detail")) {
+			return direct(this.mapper.writeValueAsBytes(event.get("detail")), requestId);
+		}
+		return direct(eventBytes, requestId);
+	}
+
+	private byte[] direct(byte[] payload, String requestId) {
+		String definition = requireDefault();
+		try {
+			byte[] result = invoke(definition, payload, Map.of());
+			return (result != null) ? result : "null".getBytes(StandardCharsets.UTF_8);
+		}
+		catch (RuntimeException ex) {
+			throw functionError(ex, definition, requestId, null);
+		}
+	}
+
+	private byte[] http(JsonNode event, String requestId) {
+		boolean v2 = event.path("requestContext").path("http").isObject();
+		boolean alb = event.path("requestContext").path("elb").isObject();
+		String method = v2 ? event.path("requestContext").path("http").path("method").asString("")
+				: event.path("httpMethod").asString("");
+		String path = v2 ? event.path("rawPath").asString("/") : event.path("path").asString("/");
+		Map<String, String> headers = new HashMap<>();
+		event.path("headers")
+			.properties()
+			.forEach((header) -> headers.put(header.getKey().toLowerCase(Locale.ROOT), header.getValue().asString("")));
+		String definition = headers.getOrDefault(ROUTE_HEADER,
+				(this.defaultDefinition != null) ? this.defaultDefinition : lastSegment(path));
+		try {
+			byte[] body = body(event, alb, method);
+			String contentType = headers.getOrDefault("content-type", JSON).toLowerCase(Locale.ROOT);
+			if (body.length > 0 && !contentType.contains("json") && !contentType.startsWith("text/")) {
+				return proxy(415, "application/problem+json",
+						problem(415, ErrorCategory.PROBLEM_TYPE_PREFIX + "unsupported-media-type",
+								"Unsupported Media Type", "Content-Type '" + contentType + "' is not supported", path,
+								null, null),
+						alb);
+			}
+			byte[] result = invoke(definition, body,
+					Map.of(MessageHeaders.CONTENT_TYPE, contentType.startsWith("text/") ? contentType : JSON));
+			if (result == null) {
+				return proxy(204, null, null, alb);
+			}
+			return proxy(200, JSON, new String(result, StandardCharsets.UTF_8), alb);
+		}
+		catch (RuntimeException ex) {
+			ClassifiedError error = classify(ex, definition, requestId);
+			String function = (error.category() == ErrorCategory.NOT_FOUND) ? null : definition;
+			return proxy(error.category().httpStatus(), "application/problem+json",
+					problem(error.category().httpStatus(), error.category().problemType(), error.category().title(),
+							error.detail(), path, function, error),
+					alb);
+		}
+	}
+
+	private byte[] body(JsonNode event, boolean alb, String method) {
+		JsonNode body = event.path("body");
+		if (body.isString() && !body.asString().isEmpty()) {
+			if (event.path("isBase64Encoded").asBoolean(false)) {
+				try {
+					return Base64.getDecoder().decode(body.asString());
+				}
+				catch (IllegalArgumentException ex) {
+					throw new InvalidInputException("", "The body is marked base64 but is not");
+				}
+			}
+			return body.asString().getBytes(StandardCharsets.UTF_8);
+		}
+		if ("GET".equalsIgnoreCase(method)) {
+			// A GET carries its input in the query: ?name=Ada is {"name":"Ada"}.
+			Map<String, String> query = new LinkedHashMap<>();
+			event.path("queryStringParameters").properties().forEach((parameter) -> {
+				String value = parameter.getValue().asString("");
+				query.put(parameter.getKey(), alb ? URLDecoder.decode(value, StandardCharsets.UTF_8) : value);
+			});
+			return this.mapper.writeValueAsBytes(query);
+		}
+		return new byte[0];
+	}
+
+	private byte[] sqs(JsonNode event, String requestId) {
+		String definition = requireDefault();
+		List<Map<String, String>> failures = new ArrayList<>();
+		for (JsonNode record : event.path("Records")) {
+			String id = record.path("messageId").asString("");
+			try {
+				invoke(definition, record.path("body").asString("").getBytes(StandardCharsets.UTF_8), Map.of());
+			}
+			catch (RuntimeException ex) {
+				classify(ex, definition, requestId);
+				failures.add(Map.of("itemIdentifier", id));
+			}
+		}
+		return this.mapper.writeValueAsBytes(Map.of("batchItemFailures", failures));
+	}
+
+	private byte[] kafka(JsonNode event, String requestId) {
+		String definition = requireDefault();
+		int processed = 0;
+		for (Map.Entry<String, JsonNode> partition : event.path("records").properties()) {
+			for (JsonNode record : partition.getValue()) {
+				String where = record.path("topic").asString("") + "-" + record.path("partition").asInt() + "@"
+						+ record.path("offset").asLong();
+				try {
+					Map<String, Object> headers = new HashMap<>();
+					if (record.path("key").isString()) {
+						headers.put("kafka_receivedMessageKey", decode(record.path("key").asString()));
+					}
+					for (JsonNode header : record.path("headers")) {
+						header.properties().forEach((entry) -> headers.put(entry.getKey(), bytes(entry.getValue())));
+					}
+					if (!record.path("value").isString()) {
+						throw new InvalidInputException("", "A payload is required");
+					}
+					invoke(definition, decode(record.path("value").asString()), headers);
+					processed++;
+				}
+				catch (RuntimeException ex) {
+					throw functionError(ex, definition, requestId, where);
+				}
+			}
+		}
+		return this.mapper.writeValueAsBytes(Map.of("processed", processed));
+	}
+
+	private byte[] invoke(String definition, byte[] payload, Map<String, Object> headers) {
+		FunctionInvocationWrapper function = function(definition);
+		Message<byte[]> message = MessageBuilder.withPayload(payload)
+			.copyHeaders(headers)
+			.setHeaderIfAbsent(MessageHeaders.CONTENT_TYPE, JSON)
+			.setHeader(TransportFunctionWrapper.TRANSPORT_HEADER, "lambda")
+			.build();
+		Object result = function.apply(message);
+		if (result instanceof Message<?> output) {
+			result = output.getPayload();
+		}
+		if (result == null) {
+			return null;
+		}
+		if (result instanceof byte[] bytes) {
+			return bytes;
+		}
+		return this.mapper.writeValueAsBytes(result);
+	}
+
+	private FunctionInvocationWrapper function(String definition) {
+		FunctionInvocationWrapper cached = this.functions.get(definition);
+		if (cached != null) {
+			return cached;
+		}
+		for (String element : definition.split("[,|]", -1)) {
+			if (!this.names.contains(element.strip())) {
+				throw new UnknownFunctionException(definition, element.strip());
+			}
+		}
+		// No output content type: the result comes back as it is and is written with the
+		// application's mapper, exactly as over HTTP.
+		FunctionInvocationWrapper function = this.catalog.lookup(definition.replace(',', '|'));
+		if (function == null) {
+			throw new UnknownFunctionException(definition, definition);
+		}
+		this.functions.put(definition, function);
+		return function;
+	}
+
+	private String requireDefault() {
+		if (this.defaultDefinition == null) {
+			throw new LambdaFunctionError.FunctionNotFound(
+					"No function selected: set SPRING_CLOUD_FUNCTION_DEFINITION to one of " + this.names);
+		}
+		return this.defaultDefinition;
+	}
+
+	private ClassifiedError classify(RuntimeException ex, String definition, String requestId) {
+		ClassifiedError error = ErrorClassifier.classify(ex);
+		if (error.category() == ErrorCategory.UNEXPECTED || error.category() == ErrorCategory.TRANSIENT) {
+			logger.error("Function '" + definition + "' failed [requestId=" + requestId + "]", ex);
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("Client error in '" + definition + "': " + error.detail());
+		}
+		return error;
+	}
+
+	private LambdaFunctionError functionError(RuntimeException ex, String definition, String requestId, String where) {
+		if (ex instanceof LambdaFunctionError lambdaError) {
+			return lambdaError;
+		}
+		return LambdaFunctionError.of(classify(ex, definition, requestId), where);
+	}
+
+	private String problem(int status, String type, String title, String detail, String instance, String function,
+			ClassifiedError error) {
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", type);
+		problem.put("title", title);
+		problem.put("status", status);
+		problem.put("detail", detail);
+		problem.put("instance", instance);
+		if (function != null) {
+			problem.put("function", function);
+		}
+		if (error != null && error.violations().stream().anyMatch((violation) -> !violation.field().isEmpty())) {
+			problem.put("errors", error.violations());
+		}
+		return this.mapper.writeValueAsString(problem);
+	}
+
+	private byte[] proxy(int status, String contentType, String body, boolean alb) {
+		Map<String, Object> response = new LinkedHashMap<>();
+		response.put("statusCode", status);
+		if (alb) {
+			response.put("statusDescription", status + " " + reason(status));
+		}
+		if (contentType != null) {
+			response.put("headers", Map.of("Content-Type", contentType));
+		}
+		if (body != null) {
+			response.put("body", body);
+		}
+		response.put("isBase64Encoded", false);
+		return this.mapper.writeValueAsBytes(response);
+	}
+
+	private static String reason(int status) {
+		return switch (status) {
+			case 200 -> "OK";
+			case 204 -> "No Content";
+			case 400 -> "Bad Request";
+			case 404 -> "Not Found";
+			case 413 -> "Payload Too Large";
+			case 415 -> "Unsupported Media Type";
+			case 503 -> "Service Unavailable";
+			default -> "Internal Server Error";
+		};
+	}
+
+	private static String lastSegment(String path) {
+		String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+		return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+	}
+
+	private static byte[] decode(String base64) {
+		try {
+			return Base64.getDecoder().decode(base64);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("", "A Kafka record field is not valid base64");
+		}
+	}
+
+	private static byte[] bytes(JsonNode array) {
+		byte[] bytes = new byte[array.size()];
+		for (int i = 0; i < bytes.length; i++) {
+			bytes[i] = (byte) array.get(i).asInt();
+		}
+		return bytes;
+	}
+
+	private static Class<?> mainClass() {
+		String name = System.getenv("MAIN_CLASS");
+		if (name == null || name.isBlank()) {
+			Properties properties = new Properties();
+			try (InputStream in = LambdaDispatcher.class.getResourceAsStream("/fnbridge-lambda.properties")) {
+				if (in != null) {
+					properties.load(in);
+				}
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Cannot read fnbridge-lambda.properties", ex);
+			}
+			name = properties.getProperty("main-class");
+		}
+		if (name == null) {
+			throw new IllegalStateException("Set MAIN_CLASS to the Spring Boot application class");
+		}
+		try {
+			return Class.forName(name, true, LambdaDispatcher.class.getClassLoader());
+		}
+		catch (ClassNotFoundException ex) {
+			throw new IllegalStateException("MAIN_CLASS " + name + " is not in the artifact", ex);
+		}
+	}
+
+}

@@ -1,0 +1,99 @@
+package dev.fnbridge.lambda;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code hello} deployed alone (SPRING_CLOUD_FUNCTION_DEFINITION=hello) behind every HTTP
+ * event source, and invoked directly.
+ */
+class HelloLambdaIntegrationTests extends LambdaEnvironment {
+
+	@Override
+	Map<String, String> environment() {
+		return Map.of("SPRING_CLOUD_FUNCTION_DEFINITION", "hello");
+	}
+
+	@Test
+	void answersApiGatewayHttpApiWithTheSeedsProxyResponse() throws Exception {
+		JsonNode response = ok(invoke("apigw-v2-hello.json"));
+
+		assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+		assertThat(response.path("body").asString()).isEqualTo("\"Hello, Ada!\"");
+		assertThat(response.path("headers").path("Content-Type").asString()).isEqualTo("application/json");
+	}
+
+	@Test
+	void answersApiGatewayRestApiAndAlbAlike() throws Exception {
+		JsonNode rest = ok(invoke("apigw-v1-hello.json"));
+		JsonNode alb = ok(invoke("alb-hello.json"));
+
+		assertThat(rest.path("statusCode").asInt()).isEqualTo(200);
+		assertThat(rest.path("body").asString()).isEqualTo("\"Hello, Ada!\"");
+		assertThat(alb.path("body").asString()).isEqualTo("\"Hello, Ada!\"");
+		assertThat(alb.path("statusDescription").asString()).isEqualTo("200 OK");
+	}
+
+	@Test
+	void takesAGetsInputFromTheQueryOfAFunctionUrl() throws Exception {
+		JsonNode response = ok(invoke("function-url-hello-get.json"));
+
+		assertThat(response.path("body").asString()).isEqualTo("\"Hello, Linus!\"");
+	}
+
+	@Test
+	void decodesBase64Bodies() throws Exception {
+		assertThat(ok(invoke("apigw-v2-hello-base64.json")).path("body").asString()).isEqualTo("\"Hello, Grace!\"");
+	}
+
+	@Test
+	void neverEchoesRequestHeaders() throws Exception {
+		String body = invoke("apigw-v2-hello.json").body();
+
+		assertThat(body).doesNotContainIgnoringCase("x-secret").doesNotContain("s3cr3t");
+	}
+
+	@Test
+	void answersAMalformedBodyWith400ProblemJson() throws Exception {
+		JsonNode response = ok(invoke("apigw-v2-malformed-body.json"));
+
+		assertThat(response.path("statusCode").asInt()).isEqualTo(400);
+		assertThat(response.path("headers").path("Content-Type").asString()).isEqualTo("application/problem+json");
+		JsonNode problem = this.json.readTree(response.path("body").asString());
+		assertThat(problem.path("type").asString()).isEqualTo("urn:fnbridge:problem:invalid-input");
+		assertThat(problem.path("detail").asString()).startsWith("Malformed JSON at line 1");
+		assertThat(problem.path("instance").asString()).isEqualTo("/hello");
+	}
+
+	@Test
+	void answersADirectInvocationWithThePlainResult() throws Exception {
+		assertThat(invoke("direct-hello.json").body()).isEqualTo("\"Hello, Ada!\"");
+	}
+
+	@Test
+	void reportsAnEventThatIsNotJsonAsAWellFormedError() throws Exception {
+		JsonNode error = functionError(invoke("direct-not-json.txt"),
+				"dev.fnbridge.lambda.LambdaFunctionError$InvalidInput");
+
+		assertThat(error.path("errorMessage").asString()).isEqualTo("The event is not JSON");
+	}
+
+	@Test
+	void reportsAnUnsupportedEventSourceAndKeepsServing() throws Exception {
+		functionError(invoke("sns-unsupported.json"), "dev.fnbridge.lambda.LambdaFunctionError$InvalidInput");
+
+		assertThat(invoke("direct-hello.json").body()).isEqualTo("\"Hello, Ada!\"");
+	}
+
+	@Test
+	void logsNoPayloads() throws Exception {
+		invoke("apigw-v2-hello-base64.json");
+
+		assertThat(functionLog()).doesNotContain("Grace");
+	}
+
+}

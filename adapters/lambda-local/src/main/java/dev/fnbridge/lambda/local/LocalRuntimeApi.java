@@ -1,0 +1,199 @@
+package dev.fnbridge.lambda.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The AWS Lambda Runtime API ({@code /2018-06-01/runtime/...}) on 127.0.0.1: the runtime
+ * client polls {@code invocation/next}, posts {@code invocation/{id}/response} or
+ * {@code invocation/{id}/error}, or {@code init/error} if the function cannot start.
+ * SnapStart's {@code restore/next} answers at once (the restore of a rehearsal).
+ */
+public final class LocalRuntimeApi implements AutoCloseable {
+
+	private static final String PREFIX = "/2018-06-01/runtime/";
+
+	static {
+		// Without it every small response waits for Nagle's algorithm (about 40-90 ms).
+		System.setProperty("sun.net.httpserver.nodelay", "true");
+	}
+
+	private final HttpServer server;
+
+	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+
+	private final Map<String, Pending> inFlight = new ConcurrentHashMap<>();
+
+	private final CompletableFuture<String> initError = new CompletableFuture<>();
+
+	private final CompletableFuture<Void> firstPoll = new CompletableFuture<>();
+
+	private volatile boolean restored;
+
+	/**
+	 * Starts the API on a free port of 127.0.0.1.
+	 * @throws IOException if no port can be bound
+	 */
+	public LocalRuntimeApi() throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+		this.server.createContext(PREFIX, this::handle);
+		this.server.setExecutor(Executors.newCachedThreadPool((task) -> {
+			Thread thread = new Thread(task, "local-runtime-api");
+			thread.setDaemon(true);
+			return thread;
+		}));
+		this.server.start();
+	}
+
+	/**
+	 * The value for {@code AWS_LAMBDA_RUNTIME_API}.
+	 * @return {@code 127.0.0.1:port}
+	 */
+	public String address() {
+		return "127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	/**
+	 * Queues an event and waits for the function's answer.
+	 * @param event the event JSON
+	 * @param timeout how long to wait
+	 * @return the answer
+	 * @throws TimeoutException if the function neither answered nor failed to start in
+	 * time
+	 */
+	public InvocationResult invoke(String event, Duration timeout) throws TimeoutException {
+		Pending pending = new Pending(UUID.randomUUID().toString(), event, new CompletableFuture<>());
+		this.queue.add(pending);
+		CompletableFuture<Object> outcome = CompletableFuture.anyOf(pending.result(), this.initError);
+		try {
+			Object result = outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			if (result instanceof InvocationResult invocation) {
+				return invocation;
+			}
+			return new InvocationResult((String) result, true, "init-error");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new TimeoutException("interrupted");
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	/**
+	 * Waits until the runtime asked for its first event (its init phase is over).
+	 * @param timeout how long to wait
+	 * @return whether it did in time
+	 */
+	public boolean awaitReady(Duration timeout) {
+		try {
+			this.firstPoll.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (Exception ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Whether a SnapStart runtime asked to be restored.
+	 * @return {@code true} after {@code restore/next}
+	 */
+	public boolean restored() {
+		return this.restored;
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
+		try (exchange) {
+			if (path.equals("invocation/next")) {
+				this.firstPoll.complete(null);
+				Pending next = this.queue.take();
+				this.inFlight.put(next.id(), next);
+				exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", next.id());
+				exchange.getResponseHeaders()
+					.add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 900_000));
+				exchange.getResponseHeaders()
+					.add("Lambda-Runtime-Invoked-Function-Arn",
+							"arn:aws:lambda:us-east-1:000000000000:function:fnbridge-local");
+				exchange.getResponseHeaders()
+					.add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Sampled=0");
+				send(exchange, 200, next.event());
+			}
+			else if (path.startsWith("invocation/") && (path.endsWith("/response") || path.endsWith("/error"))) {
+				String id = path.substring("invocation/".length(), path.lastIndexOf('/'));
+				String body = read(exchange.getRequestBody());
+				Pending pending = this.inFlight.remove(id);
+				if (pending == null) {
+					send(exchange, 400, "{\"errorMessage\":\"unknown request id\"}");
+					return;
+				}
+				boolean error = path.endsWith("/error");
+				String errorType = error ? exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type")
+						: null;
+				pending.result().complete(new InvocationResult(body, error, errorType));
+				send(exchange, 202, "{\"status\":\"OK\"}");
+			}
+			else if (path.equals("init/error")) {
+				this.initError.complete(read(exchange.getRequestBody()));
+				send(exchange, 202, "{\"status\":\"OK\"}");
+			}
+			else if (path.equals("restore/next")) {
+				this.restored = true;
+				send(exchange, 200, "");
+			}
+			else if (path.equals("restore/error")) {
+				this.initError.complete(read(exchange.getRequestBody()));
+				send(exchange, 202, "{\"status\":\"OK\"}");
+			}
+			else {
+				send(exchange, 404, "{\"errorMessage\":\"not a Runtime API path\"}");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static String read(InputStream body) throws IOException {
+		return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+	}
+
+	private static void send(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		// The Spring Cloud Function runtime loop, among others, expects JSON replies.
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, (bytes.length == 0) ? -1 : bytes.length);
+		if (bytes.length > 0) {
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(bytes);
+			}
+		}
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+	private record Pending(String id, String event, CompletableFuture<InvocationResult> result) {
+	}
+
+}
