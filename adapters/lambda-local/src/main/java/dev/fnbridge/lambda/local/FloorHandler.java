@@ -1,0 +1,38 @@
+package dev.fnbridge.lambda.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The floor of the cold-start benchmark: what {@code hello} behind API Gateway costs with
+ * no framework at all. Parses the HTTP API event and its JSON body, greets, writes the
+ * proxy response. Never deployed; {@link ColdStartBenchmark} builds a task root around
+ * it.
+ */
+public class FloorHandler implements RequestStreamHandler {
+
+	private static final JsonMapper mapper = JsonMapper.builder().build();
+
+	@Override
+	public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+		JsonNode event = mapper.readTree(input);
+		JsonNode body = mapper.readTree(event.path("body").asString("{}"));
+		String name = body.path("name").asString("").strip();
+		String greeting = "Hello, " + (name.isEmpty() ? "World" : name) + "!";
+		Map<String, Object> response = new LinkedHashMap<>();
+		response.put("statusCode", 200);
+		response.put("headers", Map.of("Content-Type", "application/json"));
+		response.put("body", mapper.writeValueAsString(greeting));
+		response.put("isBase64Encoded", false);
+		mapper.writeValue(output, response);
+	}
+
+}
