@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The application as a user meets it over HTTP, with its real configuration.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "fnbridge.kafka.enabled=false")
 class ApplicationHttpTests {
 
 	private static final String PIPELINE = "/validateReading,enrichReading,detectAnomaly";

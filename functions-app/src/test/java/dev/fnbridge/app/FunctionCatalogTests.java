@@ -20,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The functions as every transport finds them: through the catalog, by bean name, with
  * JSON conversion and composition done by Spring Cloud Function.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.NONE)
+// Catalog only: no transport. (An embedded broker of another test class leaves
+// spring.kafka.bootstrap-servers set for the whole JVM.)
+@SpringBootTest(webEnvironment = WebEnvironment.NONE, properties = "fnbridge.kafka.enabled=false")
 class FunctionCatalogTests {
 
 	@Autowired

@@ -32,7 +32,7 @@ class GracefulShutdownTests {
 	void letsAnInFlightRequestFinishWhenTheApplicationStops() throws Exception {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(FnbridgeApplication.class,
 				SlowFunction.class)
-			.properties("server.port=0")
+			.properties("server.port=0", "fnbridge.kafka.enabled=false")
 			.run();
 		String port = context.getEnvironment().getProperty("local.server.port");
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slow"))

@@ -1,0 +1,29 @@
+variable "region" {
+  type        = string
+  description = "AWS region to deploy to."
+  default     = "eu-west-1"
+}
+
+variable "environment" {
+  type        = string
+  description = "Name of this environment, used in resource names."
+  default     = "dev"
+}
+
+variable "artifact_path" {
+  type        = string
+  description = "The Lambda zip built by ./mvnw -B package."
+  default     = "../../../adapters/aws-lambda/target/fnbridge-lambda.zip"
+}
+
+variable "msk_cluster_arn" {
+  type        = string
+  description = "ARN of an MSK cluster whose telemetry.readings topic feeds the telemetry pipeline; null: no Kafka trigger."
+  default     = null
+}
+
+variable "alarm_topic_arn" {
+  type        = string
+  description = "SNS topic notified by alarms; null: alarms notify nobody."
+  default     = null
+}

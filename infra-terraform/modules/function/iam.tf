@@ -1,0 +1,128 @@
+data "aws_iam_policy_document" "assume_role" {
+  statement {
+    effect  = "Allow"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "this" {
+  name               = "${var.function_name}-role"
+  assume_role_policy = data.aws_iam_policy_document.assume_role.json
+  tags               = var.tags
+}
+
+# Log writes, only to the function's own log group.
+data "aws_iam_policy_document" "logs" {
+  statement {
+    effect    = "Allow"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.this.arn}:*"]
+  }
+}
+
+resource "aws_iam_role_policy" "logs" {
+  name   = "logs"
+  role   = aws_iam_role.this.id
+  policy = data.aws_iam_policy_document.logs.json
+}
+
+# X-Ray accepts no resource narrower than "*" for these two actions.
+data "aws_iam_policy_document" "tracing" {
+  count = var.tracing ? 1 : 0
+
+  statement {
+    effect    = "Allow"
+    actions   = ["xray:PutTraceSegments", "xray:PutTelemetryRecords"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_role_policy" "tracing" {
+  count  = var.tracing ? 1 : 0
+  name   = "tracing"
+  role   = aws_iam_role.this.id
+  policy = data.aws_iam_policy_document.tracing[0].json
+}
+
+data "aws_iam_policy_document" "sqs" {
+  count = var.sqs_trigger == null ? 0 : 1
+
+  statement {
+    effect    = "Allow"
+    actions   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"]
+    resources = [var.sqs_trigger.queue_arn]
+  }
+}
+
+resource "aws_iam_role_policy" "sqs" {
+  count  = var.sqs_trigger == null ? 0 : 1
+  name   = "sqs-trigger"
+  role   = aws_iam_role.this.id
+  policy = data.aws_iam_policy_document.sqs[0].json
+}
+
+data "aws_iam_policy_document" "kafka" {
+  count = var.kafka_trigger == null ? 0 : 1
+
+  dynamic "statement" {
+    for_each = var.kafka_trigger.kind == "msk" ? [1] : []
+    content {
+      effect = "Allow"
+      actions = [
+        "kafka:DescribeCluster",
+        "kafka:DescribeClusterV2",
+        "kafka:GetBootstrapBrokers",
+        "kafka-cluster:Connect",
+        "kafka-cluster:DescribeGroup",
+        "kafka-cluster:AlterGroup",
+        "kafka-cluster:DescribeTopic",
+        "kafka-cluster:ReadData",
+        "kafka-cluster:DescribeClusterDynamicConfiguration",
+      ]
+      resources = [var.kafka_trigger.cluster_arn, "${replace(var.kafka_trigger.cluster_arn, ":cluster/", ":topic/")}/*", "${replace(var.kafka_trigger.cluster_arn, ":cluster/", ":group/")}/*"]
+    }
+  }
+
+  # The event source mapping reaches brokers in a VPC through network interfaces, which AWS
+  # does not let a policy narrow below "*".
+  statement {
+    effect = "Allow"
+    actions = [
+      "ec2:CreateNetworkInterface",
+      "ec2:DescribeNetworkInterfaces",
+      "ec2:DeleteNetworkInterface",
+      "ec2:DescribeVpcs",
+      "ec2:DescribeSubnets",
+      "ec2:DescribeSecurityGroups",
+    ]
+    resources = ["*"]
+  }
+
+  dynamic "statement" {
+    for_each = [for access in var.kafka_trigger.source_access_configurations : access.uri if startswith(access.uri, "arn:aws:secretsmanager:")]
+    content {
+      effect    = "Allow"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = [statement.value]
+    }
+  }
+
+  # Records Lambda gives up on go to the on-failure destination.
+  statement {
+    effect    = "Allow"
+    actions   = ["sqs:SendMessage", "sns:Publish", "s3:PutObject"]
+    resources = [var.kafka_trigger.on_failure_destination_arn]
+  }
+}
+
+resource "aws_iam_role_policy" "kafka" {
+  count  = var.kafka_trigger == null ? 0 : 1
+  name   = "kafka-trigger"
+  role   = aws_iam_role.this.id
+  policy = data.aws_iam_policy_document.kafka[0].json
+}

@@ -1,0 +1,58 @@
+locals {
+  snap_start  = var.cold_start_strategy == "snap_start"
+  provisioned = var.cold_start_strategy == "provisioned"
+
+  environment = merge(
+    {
+      JAVA_TOOL_OPTIONS = var.java_tool_options
+    },
+    var.definition == "" ? {} : { SPRING_CLOUD_FUNCTION_DEFINITION = var.definition },
+    var.environment,
+  )
+}
+
+resource "aws_lambda_function" "this" {
+  function_name                  = var.function_name
+  description                    = var.description
+  role                           = aws_iam_role.this.arn
+  filename                       = var.artifact_path
+  source_code_hash               = filebase64sha256(var.artifact_path)
+  handler                        = var.handler
+  runtime                        = var.runtime
+  architectures                  = [var.architecture]
+  memory_size                    = var.memory_size
+  timeout                        = var.timeout
+  reserved_concurrent_executions = var.reserved_concurrency
+  # Versions are what SnapStart snapshots and the alias points at.
+  publish = true
+
+  environment {
+    variables = local.environment
+  }
+
+  dynamic "snap_start" {
+    for_each = local.snap_start ? [1] : []
+    content {
+      apply_on = "PublishedVersions"
+    }
+  }
+
+  tracing_config {
+    mode = var.tracing ? "Active" : "PassThrough"
+  }
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.this.name
+  }
+
+  tags = var.tags
+
+  depends_on = [aws_iam_role_policy.logs, aws_cloudwatch_log_group.this]
+}
+
+resource "aws_lambda_alias" "this" {
+  name             = var.alias_name
+  function_name    = aws_lambda_function.this.function_name
+  function_version = aws_lambda_function.this.version
+}

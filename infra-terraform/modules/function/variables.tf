@@ -1,0 +1,235 @@
+variable "function_name" {
+  type        = string
+  description = "Name of the Lambda function, e.g. fnbridge-dev-hello."
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_-]{1,64}$", var.function_name))
+    error_message = "function_name must be 1-64 letters, digits, hyphens or underscores."
+  }
+}
+
+variable "description" {
+  type        = string
+  description = "Description of the Lambda function."
+  default     = "fnbridge function"
+}
+
+variable "definition" {
+  type        = string
+  description = "The fnbridge function this deployment serves (SPRING_CLOUD_FUNCTION_DEFINITION), e.g. hello or validateReading|enrichReading|detectAnomaly. Empty: route HTTP requests by path."
+  default     = ""
+}
+
+variable "artifact_path" {
+  type        = string
+  description = "Path of the Lambda zip built by this repository: adapters/aws-lambda/target/fnbridge-lambda.zip."
+
+  validation {
+    condition     = endswith(var.artifact_path, ".zip")
+    error_message = "artifact_path must point at the Lambda zip (fnbridge-lambda.zip)."
+  }
+}
+
+variable "handler" {
+  type        = string
+  description = "Handler of the artifact."
+  default     = "dev.fnbridge.lambda.FunctionHandler"
+}
+
+variable "runtime" {
+  type        = string
+  description = "Java runtime of the function; the artifact is built for Java 17 and runs on later runtimes."
+  default     = "java17"
+
+  validation {
+    condition     = contains(["java17", "java21", "java25"], var.runtime)
+    error_message = "runtime must be java17, java21 or java25."
+  }
+}
+
+variable "architecture" {
+  type        = string
+  description = "Instruction set: x86_64 or arm64 (the artifact is pure Java and runs on both)."
+  default     = "arm64"
+
+  validation {
+    condition     = contains(["x86_64", "arm64"], var.architecture)
+    error_message = "architecture must be x86_64 or arm64."
+  }
+}
+
+variable "memory_size" {
+  type        = number
+  description = "Memory in MB (CPU scales with it)."
+  default     = 1024
+
+  validation {
+    condition     = var.memory_size >= 128 && var.memory_size <= 10240
+    error_message = "memory_size must be between 128 and 10240 MB."
+  }
+}
+
+variable "timeout" {
+  type        = number
+  description = "Timeout of one invocation, in seconds."
+  default     = 30
+
+  validation {
+    condition     = var.timeout >= 1 && var.timeout <= 900
+    error_message = "timeout must be between 1 and 900 seconds."
+  }
+}
+
+variable "java_tool_options" {
+  type        = string
+  description = "JAVA_TOOL_OPTIONS of the function's JVM."
+  default     = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
+}
+
+variable "environment" {
+  type        = map(string)
+  description = "Additional environment variables, e.g. FNBRIDGE_TELEMETRY_MAX_CLOCK_SKEW."
+  default     = {}
+}
+
+variable "cold_start_strategy" {
+  type        = string
+  description = "How cold starts are avoided: none, snap_start (SnapStart on published versions) or provisioned (provisioned concurrency with auto scaling). AWS does not allow both together, so one variable chooses."
+  default     = "snap_start"
+
+  validation {
+    condition     = contains(["none", "snap_start", "provisioned"], var.cold_start_strategy)
+    error_message = "cold_start_strategy must be none, snap_start or provisioned."
+  }
+}
+
+variable "provisioned_concurrency" {
+  type = object({
+    min_capacity       = number
+    max_capacity       = number
+    target_utilization = optional(number, 0.7)
+  })
+  description = "Provisioned concurrency and its auto scaling (target tracking on utilisation); only with cold_start_strategy = provisioned."
+  default     = null
+
+  validation {
+    condition     = var.provisioned_concurrency == null || var.cold_start_strategy == "provisioned"
+    error_message = "provisioned_concurrency needs cold_start_strategy = provisioned: SnapStart and provisioned concurrency cannot be combined."
+  }
+
+  validation {
+    condition     = var.cold_start_strategy != "provisioned" || var.provisioned_concurrency != null
+    error_message = "cold_start_strategy = provisioned needs provisioned_concurrency."
+  }
+
+  validation {
+    condition = var.provisioned_concurrency == null ? true : (
+      var.provisioned_concurrency.min_capacity >= 1 &&
+      var.provisioned_concurrency.max_capacity >= var.provisioned_concurrency.min_capacity &&
+      var.provisioned_concurrency.target_utilization > 0 && var.provisioned_concurrency.target_utilization < 1
+    )
+    error_message = "provisioned_concurrency needs 1 <= min_capacity <= max_capacity and 0 < target_utilization < 1."
+  }
+}
+
+variable "reserved_concurrency" {
+  type        = number
+  description = "Reserved concurrent executions; -1 leaves the function unreserved."
+  default     = -1
+
+  validation {
+    condition     = var.reserved_concurrency >= -1
+    error_message = "reserved_concurrency must be -1 (unreserved) or at least 0."
+  }
+}
+
+variable "alias_name" {
+  type        = string
+  description = "Alias that triggers and provisioned concurrency point at."
+  default     = "live"
+}
+
+variable "log_retention_days" {
+  type        = number
+  description = "Retention of the function's CloudWatch log group, in days."
+  default     = 30
+
+  validation {
+    condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.log_retention_days)
+    error_message = "log_retention_days must be a retention CloudWatch Logs supports (1, 3, 5, 7, 14, 30, 60, 90, ...)."
+  }
+}
+
+variable "tracing" {
+  type        = bool
+  description = "Whether X-Ray active tracing is on."
+  default     = false
+}
+
+variable "alarm_actions" {
+  type        = list(string)
+  description = "ARNs notified when an alarm fires (e.g. an SNS topic)."
+  default     = []
+}
+
+variable "duration_p99_threshold_ms" {
+  type        = number
+  description = "Duration p99 above which the duration alarm fires, in milliseconds."
+  default     = 2000
+}
+
+variable "http_api" {
+  type = object({
+    routes                 = list(string)
+    throttling_burst_limit = optional(number, 100)
+    throttling_rate_limit  = optional(number, 50)
+    cors_allow_origins     = optional(list(string), [])
+  })
+  description = "API Gateway HTTP API (v2) in front of the function, e.g. { routes = [\"POST /hello\", \"GET /hello\"] }. Null: none."
+  default     = null
+}
+
+variable "kafka_trigger" {
+  type = object({
+    kind                       = string
+    topics                     = list(string)
+    cluster_arn                = optional(string)
+    bootstrap_servers          = optional(list(string), [])
+    consumer_group_id          = optional(string)
+    starting_position          = optional(string, "LATEST")
+    batch_size                 = optional(number, 100)
+    on_failure_destination_arn = string
+    source_access_configurations = optional(list(object({
+      type = string
+      uri  = string
+    })), [])
+  })
+  description = "Kafka event source: kind msk (cluster_arn) or self_managed (bootstrap_servers), topics, and the on-failure destination (SQS, SNS or S3 ARN) that receives records Lambda gave up on. Null: none."
+  default     = null
+
+  validation {
+    condition     = var.kafka_trigger == null ? true : contains(["msk", "self_managed"], var.kafka_trigger.kind)
+    error_message = "kafka_trigger.kind must be msk or self_managed."
+  }
+
+  validation {
+    condition     = var.kafka_trigger == null ? true : contains(["LATEST", "TRIM_HORIZON"], var.kafka_trigger.starting_position)
+    error_message = "kafka_trigger.starting_position must be LATEST or TRIM_HORIZON."
+  }
+}
+
+variable "sqs_trigger" {
+  type = object({
+    queue_arn                          = string
+    batch_size                         = optional(number, 10)
+    maximum_batching_window_in_seconds = optional(number, 0)
+  })
+  description = "SQS event source; failed records are reported one by one (ReportBatchItemFailures) and go to the queue's redrive DLQ. Null: none."
+  default     = null
+}
+
+variable "tags" {
+  type        = map(string)
+  description = "Tags for every resource."
+  default     = {}
+}
