@@ -55,17 +55,17 @@ resource "aws_sqs_queue" "kafka_failures" {
 module "telemetry" {
   source = "../../modules/function"
 
-  function_name       = "fnbridge-${var.environment}-telemetry"
-  description         = "fnbridge telemetry pipeline: validateReading|enrichReading|detectAnomaly"
-  definition          = "validateReading|enrichReading|detectAnomaly"
-  artifact_path       = var.artifact_path
-  memory_size         = 1024
-  timeout             = 60
-  cold_start_strategy = "snap_start"
-  log_retention_days  = 90
-  tracing             = true
+  function_name        = "fnbridge-${var.environment}-telemetry"
+  description          = "fnbridge telemetry pipeline: validateReading|enrichReading|detectAnomaly"
+  definition           = "validateReading|enrichReading|detectAnomaly"
+  artifact_path        = var.artifact_path
+  memory_size          = 1024
+  timeout              = 60
+  cold_start_strategy  = "snap_start"
+  log_retention_days   = 90
+  tracing              = true
   reserved_concurrency = 50
-  alarm_actions       = local.alarm_actions
+  alarm_actions        = local.alarm_actions
 
   sqs_trigger = {
     queue_arn  = aws_sqs_queue.readings.arn

@@ -1,0 +1,422 @@
+// Offline checks of fnbridge's Terraform, as strong as we can make them without a terraform
+// binary: HashiCorp's HCL parser and formatter (compiled to WASM, from @cdktf/hcl2json and
+// @cdktf/hcl-tools) and the hashicorp/aws schema (a snapshot made by schema/generate-schema.mjs).
+//
+//   node check.mjs [infra-terraform-dir]     prints file:line: rule: message (hint), exits 1 on any
+//
+// When a real terraform is on PATH it also runs fmt -check, init -backend=false, validate and
+// test; otherwise it says so and skips them.
+import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+const { parse } = require("@cdktf/hcl2json");
+const { format } = require("@cdktf/hcl-tools");
+const here = path.dirname(fileURLToPath(import.meta.url));
+const schema = JSON.parse(readFileSync(path.join(here, "schema", "aws-schema.json"), "utf8"));
+
+const META = new Set(["count", "for_each", "depends_on", "provider", "lifecycle", "provisioner", "connection", "dynamic"]);
+const MODULE_META = new Set(["source", "version", "count", "for_each", "providers", "depends_on"]);
+
+/** Directories holding .tf files, below root, checks/ and hidden folders excluded. */
+function configurationDirs(root) {
+  const dirs = [];
+  const walk = (dir) => {
+    const entries = readdirSync(dir);
+    if (entries.some((e) => e.endsWith(".tf"))) dirs.push(dir);
+    for (const e of entries) {
+      const full = path.join(dir, e);
+      if (!e.startsWith(".") && e !== "node_modules" && e !== "checks" && statSync(full).isDirectory()) walk(full);
+    }
+  };
+  walk(root);
+  return dirs.sort();
+}
+
+class Module {
+  constructor(dir, root) {
+    this.dir = dir;
+    this.root = root;
+    this.files = [];
+  }
+
+  rel(file) {
+    return path.relative(this.root, file);
+  }
+
+  /** Every block of a top-level kind ("resource", "variable", ...) as [file, json, key...]. */
+  blocks(kind) {
+    const out = [];
+    for (const f of this.files) {
+      const section = f.json[kind];
+      if (!section) continue;
+      if (kind === "resource" || kind === "data") {
+        for (const [type, byName] of Object.entries(section)) {
+          for (const [name, bodies] of Object.entries(byName)) out.push({ file: f, type, name, body: bodies[0] });
+        }
+      } else if (kind === "locals") {
+        for (const body of section) out.push({ file: f, body });
+      } else if (kind === "terraform") {
+        for (const body of section) out.push({ file: f, body });
+      } else {
+        for (const [name, bodies] of Object.entries(section)) out.push({ file: f, name, body: bodies[0] });
+      }
+    }
+    return out;
+  }
+}
+
+function lineOf(src, pattern, fromLine = 1) {
+  const lines = src.split("\n");
+  for (let i = Math.max(0, fromLine - 1); i < lines.length; i++) if (pattern.test(lines[i])) return i + 1;
+  return fromLine;
+}
+
+function blockLine(file, kind, type, name) {
+  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const head = type ? `^\\s*${kind}\\s+"${esc(type)}"\\s+"${esc(name)}"` : `^\\s*${kind}\\s+"${esc(name)}"`;
+  return lineOf(file.src, new RegExp(head));
+}
+
+function argumentLine(file, from, arg) {
+  return lineOf(file.src, new RegExp(`^\\s*(${arg}\\s*(=|\\{)|dynamic\\s+"${arg}")`), from);
+}
+
+function levenshtein(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++)
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length][b.length];
+}
+
+function nearest(name, candidates) {
+  // A truncated or extended name ("memory" for "memory_size") is the likeliest slip.
+  const prefixed = candidates.filter((c) => c.startsWith(name) || name.startsWith(c)).sort((a, b) => a.length - b.length);
+  if (prefixed.length > 0) return prefixed[0];
+  let best = null;
+  for (const c of candidates) {
+    const distance = levenshtein(name, c);
+    if (!best || distance < best.distance) best = { name: c, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(name.length / 3)) ? best.name : null;
+}
+
+const isExpr = (v) => typeof v === "string" && v.includes("${");
+const isBlockValue = (v) => Array.isArray(v) && v.every((e) => e && typeof e === "object" && !Array.isArray(e));
+
+export async function check(root) {
+  const findings = [];
+  const add = (file, line, rule, message, hint) =>
+    findings.push({ file: typeof file === "string" ? file : file, line, rule, message, hint });
+  const modules = new Map();
+
+  for (const dir of configurationDirs(root)) {
+    const module = new Module(dir, root);
+    modules.set(path.resolve(dir), module);
+    for (const name of readdirSync(dir).filter((e) => e.endsWith(".tf")).sort()) {
+      const full = path.join(dir, name);
+      const src = readFileSync(full, "utf8");
+      const rel = path.relative(root, full);
+      try {
+        const json = await parse(name, src);
+        module.files.push({ path: full, rel, src, json });
+      } catch (error) {
+        const text = String(error).replace(/^Error: parse config: \[?/, "").replace(/\]$/, "");
+        const match = text.match(/:(\d+),\d+/);
+        add(rel, match ? Number(match[1]) : 1, "parse", text.replace(/^[^:]+:\d+,[\d-]+:\s*/, ""));
+        continue;
+      }
+      const formatted = await format(src);
+      if (formatted !== src) {
+        const a = src.split("\n");
+        const b = formatted.split("\n");
+        let i = 0;
+        while (i < a.length && a[i] === b[i]) i++;
+        add(rel, i + 1, "fmt", "not in canonical format", "run terraform fmt, or node checks/check.mjs --fix");
+      }
+    }
+  }
+
+  for (const module of modules.values()) {
+    checkModule(module, modules, add);
+  }
+  return findings;
+}
+
+function checkModule(module, modules, add) {
+  const variables = new Map(module.blocks("variable").map((v) => [v.name, v]));
+  const locals = new Set(module.blocks("locals").flatMap((l) => Object.keys(l.body)));
+  const resources = new Map();
+  for (const kind of ["resource", "data"]) {
+    for (const block of module.blocks(kind)) {
+      const key = (kind === "data" ? "data." : "") + `${block.type}.${block.name}`;
+      resources.set(key, { ...block, kind });
+    }
+  }
+  const moduleCalls = new Map(module.blocks("module").map((m) => [m.name, m]));
+  const isReusable = module.rel(module.dir).split(path.sep).includes("modules");
+
+  // Variables and outputs: typed and described.
+  for (const v of variables.values()) {
+    const line = blockLine(v.file, "variable", null, v.name);
+    if (!("type" in v.body)) add(v.file.rel, line, "variable-type", `variable "${v.name}" has no type`, "add type = ...");
+    if (!v.body.description) add(v.file.rel, line, "variable-description", `variable "${v.name}" has no description`, "add description = \"...\"");
+  }
+  for (const o of module.blocks("output")) {
+    if (!o.body.description)
+      add(o.file.rel, blockLine(o.file, "output", null, o.name), "output-description", `output "${o.name}" has no description`, "add description = \"...\"");
+  }
+
+  // Provider pinning.
+  const terraform = module.blocks("terraform");
+  const providers = terraform.flatMap((t) => (t.body.required_providers ?? []).map((p) => ({ file: t.file, p })));
+  const aws = providers.find(({ p }) => p.aws);
+  const usesAws = [...resources.values()].some((r) => r.type.startsWith("aws_")) || moduleCalls.size > 0;
+  if (usesAws && !aws) {
+    const file = terraform[0]?.file ?? module.files[0];
+    if (file) add(file.rel, 1, "provider-version", "required_providers does not declare hashicorp/aws", "declare aws = { source = \"hashicorp/aws\", version = ... }");
+  } else if (aws) {
+    const version = aws.p.aws.version ?? "";
+    const line = lineOf(aws.file.src, /^\s*version\s*=/, lineOf(aws.file.src, /^\s*aws\s*=/));
+    if (isReusable && !version.trim().startsWith(">=")) add(aws.file.rel, line, "provider-version", `a reusable module declares a lower bound for hashicorp/aws, not "${version}"`, "use version = \">= 6.0\"");
+    if (!isReusable && !version.trim().startsWith("~>")) add(aws.file.rel, line, "provider-version", `a root configuration pins hashicorp/aws with ~>, not "${version}"`, "use version = \"~> 6.0\"");
+  }
+
+  // Resources and data sources against the schema.
+  for (const block of resources.values()) {
+    if (!block.type.startsWith("aws_")) continue;
+    const typeSchema = schema[block.kind]?.[block.type];
+    const line = blockLine(block.file, block.kind, block.type, block.name);
+    if (!typeSchema) {
+      add(block.file.rel, line, "schema", `${block.kind} type ${block.type} is not in the schema snapshot`, "check the name, or add it to checks/schema/generate-schema.mjs and regenerate");
+      continue;
+    }
+    checkBody(block.file, line, `${block.type}.${block.name}`, block.body, typeSchema.arguments, META, add);
+    policyRules(module, block, line, resources, add);
+  }
+
+  // References: resources, attributes, variables, locals, modules.
+  for (const file of module.files) {
+    const lines = file.src.split("\n");
+    lines.forEach((text, index) => {
+      const code = text.replace(/#.*$/, "");
+      for (const m of code.matchAll(/\bvar\.([A-Za-z0-9_-]+)/g)) {
+        if (!variables.has(m[1])) add(file.rel, index + 1, "reference", `var.${m[1]} is not declared`, hint(m[1], variables.keys(), "var."));
+      }
+      for (const m of code.matchAll(/\blocal\.([A-Za-z0-9_-]+)/g)) {
+        if (!locals.has(m[1])) add(file.rel, index + 1, "reference", `local.${m[1]} is not declared`, hint(m[1], locals, "local."));
+      }
+      for (const m of code.matchAll(/(?<![\w.])(data\.)?(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?(?:\.([a-z0-9_]+))?/g)) {
+        if (/^\s*(resource|data)\s+"/.test(code)) continue;
+        const kind = m[1] ? "data" : "resource";
+        const key = (m[1] ?? "") + `${m[2]}.${m[3]}`;
+        const target = resources.get(key);
+        if (!target) {
+          const names = [...resources.keys()].filter((k) => k.startsWith((m[1] ?? "") + m[2] + "."));
+          add(file.rel, index + 1, "reference", `${key} is not declared in this module`, names.length ? `declared: ${names.join(", ")}` : undefined);
+          continue;
+        }
+        const attribute = m[4];
+        const typeSchema = schema[kind]?.[m[2]];
+        if (attribute && typeSchema && !typeSchema.attributes.includes(attribute)) {
+          add(file.rel, index + 1, "reference", `${key}.${attribute}: ${m[2]} has no attribute "${attribute}"`, hint(attribute, typeSchema.attributes, ""));
+        }
+      }
+      for (const m of code.matchAll(/\bmodule\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.([A-Za-z0-9_]+)/g)) {
+        const call = moduleCalls.get(m[1]);
+        if (!call) {
+          add(file.rel, index + 1, "reference", `module.${m[1]} is not declared`, hint(m[1], moduleCalls.keys(), "module."));
+          continue;
+        }
+        const source = modules.get(path.resolve(module.dir, call.body.source ?? ""));
+        if (source && !source.blocks("output").some((o) => o.name === m[2])) {
+          add(file.rel, index + 1, "reference", `module.${m[1]} has no output "${m[2]}"`, hint(m[2], source.blocks("output").map((o) => o.name), ""));
+        }
+      }
+    });
+  }
+
+  // Module calls: inputs exist, required inputs given, and cold-start choices consistent.
+  for (const call of moduleCalls.values()) {
+    const line = blockLine(call.file, "module", null, call.name);
+    const source = modules.get(path.resolve(module.dir, call.body.source ?? ""));
+    if (!source) continue;
+    const inputs = new Map(source.blocks("variable").map((v) => [v.name, v]));
+    for (const arg of Object.keys(call.body)) {
+      if (MODULE_META.has(arg)) continue;
+      if (!inputs.has(arg)) add(call.file.rel, argumentLine(call.file, line, arg), "module-input", `module "${call.name}" has no input "${arg}"`, hint(arg, inputs.keys(), ""));
+    }
+    for (const [name, v] of inputs) {
+      if (!("default" in v.body) && !(name in call.body)) add(call.file.rel, line, "module-input", `module "${call.name}" needs input "${name}"`, v.body.description);
+    }
+    const strategy = call.body.cold_start_strategy;
+    if (typeof strategy === "string" && !isExpr(strategy) && strategy !== "provisioned" && call.body.provisioned_concurrency !== undefined && call.body.provisioned_concurrency !== null) {
+      add(call.file.rel, argumentLine(call.file, line, "provisioned_concurrency"), "snapstart-provisioned", `module "${call.name}" sets provisioned_concurrency with cold_start_strategy = "${strategy}"`, "AWS does not support SnapStart with provisioned concurrency: choose one");
+    }
+  }
+}
+
+function hint(name, candidates, prefix) {
+  const best = nearest(name, [...candidates]);
+  return best ? `did you mean ${prefix}${best}?` : undefined;
+}
+
+function checkBody(file, line, where, body, argumentsSchema, allowed, add) {
+  for (const [arg, value] of Object.entries(body)) {
+    if (allowed.has(arg)) continue;
+    const spec = argumentsSchema[arg];
+    const argLine = argumentLine(file, line, arg);
+    if (!spec) {
+      add(file.rel, argLine, "schema", `${where}: unknown argument "${arg}"`, hint(arg, Object.keys(argumentsSchema), ""));
+      continue;
+    }
+    if (spec.block) {
+      if (!isBlockValue(value)) {
+        add(file.rel, argLine, "block-syntax", `${where}: "${arg}" is a block`, `write ${arg} { ... } instead of ${arg} = ...`);
+        continue;
+      }
+      value.forEach((element) => checkBody(file, argLine, `${where}.${arg}`, element, spec.block, new Set(["dynamic"]), add));
+    } else {
+      if (isBlockValue(value) && !spec.type.startsWith("list") && !spec.type.startsWith("map") && spec.type !== "any") {
+        add(file.rel, argLine, "block-syntax", `${where}: "${arg}" is an argument, not a block`, `write ${arg} = ...`);
+      } else if (isBlockValue(value) && spec.type.startsWith("map")) {
+        add(file.rel, argLine, "block-syntax", `${where}: "${arg}" is an argument, not a block`, `write ${arg} = { ... }`);
+      } else {
+        literalType(file, argLine, where, arg, value, spec.type, add);
+      }
+    }
+  }
+  // dynamic "x" { for_each = ..., content { ... } }
+  for (const dynamic of body.dynamic ? Object.entries(body.dynamic) : []) {
+    const [name, bodies] = dynamic;
+    const spec = argumentsSchema[name];
+    const dynLine = lineOf(file.src, new RegExp(`^\\s*dynamic\\s+"${name}"`), line);
+    if (!spec || !spec.block) {
+      add(file.rel, dynLine, "schema", `${where}: dynamic "${name}" is not a block of this type`, hint(name, Object.keys(argumentsSchema).filter((k) => argumentsSchema[k].block), ""));
+      continue;
+    }
+    for (const b of bodies) for (const content of b.content ?? []) checkBody(file, dynLine, `${where}.${name}`, content, spec.block, new Set(["dynamic"]), add);
+  }
+  // Required arguments and blocks (a dynamic block counts as present).
+  for (const [arg, spec] of Object.entries(argumentsSchema)) {
+    if (spec.required && !(arg in body) && !(body.dynamic && arg in body.dynamic)) {
+      add(file.rel, line, "required", `${where}: missing required argument "${arg}"`);
+    }
+  }
+}
+
+function literalType(file, line, where, arg, value, type, add) {
+  if (value === null || isExpr(value)) return;
+  const wrong = (expected) => add(file.rel, line, "type", `${where}: "${arg}" must be ${expected}, got ${JSON.stringify(value)}`);
+  if (type === "number" && !(typeof value === "number" || (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value)))) wrong("a number");
+  else if (type === "boolean" && !(typeof value === "boolean" || value === "true" || value === "false")) wrong("true or false");
+  else if (type === "string" && typeof value === "object") wrong("a string");
+  else if (type.startsWith("list") && !Array.isArray(value)) wrong("a list");
+  else if (type.startsWith("map") && (typeof value !== "object" || Array.isArray(value))) wrong("a map");
+}
+
+function policyRules(module, block, line, resources, add) {
+  const { file, type, body } = block;
+  const where = `${type}.${block.name}`;
+  if (type === "aws_iam_policy_document") {
+    const statements = [...(body.statement ?? []), ...Object.values(body.dynamic ?? {}).flat().flatMap((d) => d.content ?? [])];
+    for (const statement of statements) {
+      for (const action of [].concat(statement.actions ?? [])) {
+        if (typeof action === "string" && (action === "*" || action.endsWith(":*"))) {
+          add(file.rel, lineOf(file.src, new RegExp(`"${action.replace(/[*]/g, "\\*")}"`), line), "iam-wildcard", `${where}: wildcard action "${action}"`, "list the actions the function needs");
+        }
+      }
+    }
+  }
+  if (type === "aws_iam_role_policy" || type === "aws_iam_policy") {
+    const policy = String(body.policy ?? "");
+    if (/Action[^\]]*"(\*|[a-z0-9-]+:\*)"/.test(policy)) add(file.rel, argumentLine(file, line, "policy"), "iam-wildcard", `${where}: wildcard action in policy`, "use data \"aws_iam_policy_document\" with explicit actions");
+  }
+  if (type === "aws_cloudwatch_log_group" && !("retention_in_days" in body)) {
+    add(file.rel, line, "log-retention", `${where}: log group without retention_in_days`, "logs kept forever cost money: set retention_in_days");
+  }
+  if (type === "aws_lambda_function") {
+    const snapStart = "snap_start" in body || (body.dynamic && "snap_start" in body.dynamic);
+    if (snapStart) {
+      if (body.publish !== true && body.publish !== "true" && !isExpr(body.publish)) {
+        add(file.rel, "publish" in body ? argumentLine(file, line, "publish") : line, "snapstart-publish", `${where}: SnapStart needs publish = true`, "SnapStart snapshots published versions only");
+      }
+      const aliased = [...resources.values()].some((r) => r.type === "aws_lambda_alias" && JSON.stringify(r.body).includes(`aws_lambda_function.${block.name}.`));
+      if (!aliased) add(file.rel, line, "snapstart-alias", `${where}: SnapStart without an aws_lambda_alias on a published version`, "point triggers at an alias of the published version");
+      const provisioned = [...resources.values()].filter((r) => r.type === "aws_lambda_provisioned_concurrency_config");
+      const staticSnapStart = "snap_start" in body;
+      for (const p of provisioned) {
+        if (staticSnapStart || (!("count" in p.body) && !("for_each" in p.body))) {
+          add(p.file.rel, blockLine(p.file, "resource", p.type, p.name), "snapstart-provisioned", `${p.type}.${p.name} can coexist with SnapStart on ${where}`, "make SnapStart and provisioned concurrency mutually exclusive (one variable chooses)");
+        }
+      }
+    }
+    if ("filename" in body && !("source_code_hash" in body)) {
+      add(file.rel, line, "artifact-hash", `${where}: filename without source_code_hash`, "without it a rebuilt artifact is not redeployed");
+    }
+  }
+  if (type === "aws_lambda_event_source_mapping") {
+    const kafka = "topics" in body || (body.dynamic && ("self_managed_event_source" in body.dynamic || "amazon_managed_kafka_event_source_config" in body.dynamic)) || "self_managed_event_source" in body;
+    if (kafka) {
+      const onFailure = body.destination_config?.[0]?.on_failure?.[0]?.destination_arn;
+      if (!onFailure) add(file.rel, line, "failure-path", `${where}: Kafka mapping without destination_config.on_failure`, "records Lambda gives up on would be lost");
+    } else {
+      const types = [].concat(body.function_response_types ?? []);
+      if (!types.includes("ReportBatchItemFailures")) add(file.rel, line, "failure-path", `${where}: SQS mapping without function_response_types = ["ReportBatchItemFailures"]`, "one bad record would make the whole batch retry");
+    }
+  }
+}
+
+function terraformChecks(root) {
+  const which = spawnSync("sh", ["-c", "command -v terraform"], { encoding: "utf8" });
+  if (which.status !== 0) {
+    console.log("terraform is not on PATH: skipping terraform fmt -check / init -backend=false / validate / test (the offline checks above ran)");
+    return 0;
+  }
+  let failures = 0;
+  const run = (args, cwd) => {
+    const result = spawnSync("terraform", args, { cwd, stdio: "inherit" });
+    if (result.status !== 0) failures++;
+  };
+  run(["fmt", "-check", "-recursive"], root);
+  for (const dir of configurationDirs(root)) {
+    if (dir.includes(`${path.sep}modules${path.sep}`)) continue;
+    const init = spawnSync("terraform", ["init", "-backend=false", "-input=false", "-no-color"], { cwd: dir, encoding: "utf8" });
+    if (init.status !== 0) {
+      if (/registry|provider packages|no such host|dial tcp/i.test(init.stdout + init.stderr)) {
+        console.log(`terraform init cannot reach a provider registry from ${path.relative(root, dir)}: skipping validate and test there (offline)`);
+        continue;
+      }
+      process.stdout.write(init.stdout + init.stderr);
+      failures++;
+      continue;
+    }
+    run(["validate"], dir);
+    if (existsSync(path.join(dir, "tests"))) run(["test"], dir);
+  }
+  return failures;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const root = path.resolve(args.find((a) => !a.startsWith("--")) ?? path.join(here, ".."));
+  if (args.includes("--fix")) {
+    const { writeFileSync } = await import("node:fs");
+    for (const dir of configurationDirs(root))
+      for (const name of readdirSync(dir).filter((e) => e.endsWith(".tf"))) {
+        const full = path.join(dir, name);
+        writeFileSync(full, await format(readFileSync(full, "utf8")));
+      }
+  }
+  const findings = await check(root);
+  for (const f of findings) console.log(`${f.file}:${f.line}: ${f.rule}: ${f.message}${f.hint ? ` (${f.hint})` : ""}`);
+  const dirs = configurationDirs(root).length;
+  console.log(`terraform offline checks: ${dirs} configurations, ${findings.length} problem(s)`);
+  const tf = terraformChecks(root);
+  process.exit(findings.length > 0 || tf > 0 ? 1 : 0);
+}

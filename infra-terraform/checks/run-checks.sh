@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs the offline Terraform checks (tests of the checker with planted mistakes, then the checker
+# on the real files). Called by ./mvnw verify. Needs Node.js 18+; without it, prints one line and
+# skips, unless FNBRIDGE_REQUIRE_TERRAFORM_CHECKS=true (as in CI), where that is a failure.
+set -euo pipefail
+cd "$(dirname "$0")"
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  if [ "${FNBRIDGE_REQUIRE_TERRAFORM_CHECKS:-false}" = true ]; then
+    echo "infra-terraform: Node.js 18+ and npm are needed for the offline Terraform checks (apt-get install nodejs npm), and FNBRIDGE_REQUIRE_TERRAFORM_CHECKS=true"
+    exit 1
+  fi
+  echo "infra-terraform: Node.js 18+ and npm are needed for the offline Terraform checks (apt-get install nodejs npm): skipped"
+  exit 0
+fi
+if [ ! -d node_modules/@cdktf/hcl2json ] || [ ! -d node_modules/@cdktf/hcl-tools ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+node --test test/
+node check.mjs ..

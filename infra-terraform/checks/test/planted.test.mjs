@@ -1,0 +1,170 @@
+// Plants one mistake at a time into a copy of the real Terraform and asserts the offline checks
+// catch it with the right rule, file and line. The untouched tree must pass.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { check } from "../check.mjs";
+
+const real = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+async function plant(file, from, to) {
+  const copy = mkdtempSync(path.join(tmpdir(), "tf-planted-"));
+  cpSync(real, copy, { recursive: true, filter: (source) => !source.includes(`${path.sep}checks`) });
+  const target = path.join(copy, file);
+  const source = readFileSync(target, "utf8");
+  assert.ok(source.includes(from), `fixture drifted: ${file} no longer contains ${JSON.stringify(from)}`);
+  writeFileSync(target, source.replace(from, to));
+  const changedLine = source.slice(0, source.indexOf(from)).split("\n").length;
+  try {
+    return { findings: await check(copy), changedLine };
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+function caught({ findings }, rule, file, pattern, line) {
+  const match = findings.find((f) => f.rule === rule && f.file === file && pattern.test(`${f.message} ${f.hint ?? ""}`));
+  assert.ok(match, `expected a ${rule} finding in ${file} matching ${pattern}; got:\n${findings.map((f) => `${f.file}:${f.line}: ${f.rule}: ${f.message} (${f.hint ?? ""})`).join("\n")}`);
+  if (line !== undefined) assert.equal(match.line, line, `line of ${rule} in ${file}`);
+  return match;
+}
+
+const FN = "modules/function";
+
+test("the real Terraform passes", async () => {
+  const findings = await check(real);
+  assert.deepEqual(findings.map((f) => `${f.file}:${f.line}: ${f.rule}: ${f.message}`), []);
+});
+
+test("a syntax error fails with file and line", async () => {
+  const result = await plant(`${FN}/logs.tf`, "  tags              = var.tags\n}", "  tags              = var.tags\n  name = \"again\"\n}");
+  caught(result, "parse", `${FN}/logs.tf`, /Attribute redefined/, 5);
+});
+
+test("formatting drift fails", async () => {
+  const result = await plant(`${FN}/logs.tf`, "  retention_in_days = var.log_retention_days", "  retention_in_days =   var.log_retention_days");
+  caught(result, "fmt", `${FN}/logs.tf`, /canonical format/, result.changedLine);
+});
+
+test("an unknown argument is named with the nearest real one", async () => {
+  const result = await plant(`${FN}/main.tf`, "  memory_size                    = var.memory_size", "  memory_sise                    = var.memory_size");
+  caught(result, "schema", `${FN}/main.tf`, /unknown argument "memory_sise".*did you mean memory_size/, result.changedLine);
+});
+
+test("a missing required argument fails", async () => {
+  const result = await plant(`${FN}/main.tf`, "  role                           = aws_iam_role.this.arn\n", "");
+  caught(result, "required", `${FN}/main.tf`, /aws_lambda_function.this: missing required argument "role"/);
+});
+
+test("a block written as an attribute fails", async () => {
+  const result = await plant(`${FN}/main.tf`, "  environment {\n    variables = local.environment\n  }", "  environment = {\n    variables = local.environment\n  }");
+  caught(result, "block-syntax", `${FN}/main.tf`, /"environment" is a block/, result.changedLine);
+});
+
+test("a literal of the wrong type fails", async () => {
+  const result = await plant(`${FN}/alarms.tf`, "  period              = 300", "  period              = \"five minutes\"");
+  caught(result, "type", `${FN}/alarms.tf`, /"period" must be a number/, result.changedLine);
+});
+
+test("a reference to an attribute the resource does not have fails", async () => {
+  const result = await plant(`${FN}/http.tf`, "aws_lambda_alias.this.invoke_arn", "aws_lambda_alias.this.invoke_url");
+  caught(result, "reference", `${FN}/http.tf`, /has no attribute "invoke_url".*did you mean invoke_arn/, result.changedLine);
+});
+
+test("a reference to an undeclared resource fails", async () => {
+  const result = await plant(`${FN}/main.tf`, "role                           = aws_iam_role.this.arn", "role                           = aws_iam_role.lambda.arn");
+  caught(result, "reference", `${FN}/main.tf`, /aws_iam_role.lambda is not declared/, result.changedLine);
+});
+
+test("an undeclared variable fails", async () => {
+  const result = await plant(`${FN}/main.tf`, "= var.memory_size", "= var.memory");
+  caught(result, "reference", `${FN}/main.tf`, /var.memory is not declared.*did you mean var.memory_size/, result.changedLine);
+});
+
+test("an input the module does not have fails", async () => {
+  const result = await plant("envs/dev/main.tf", "  memory_size         = 1024\n  cold_start_strategy = \"snap_start\"\n  log_retention_days  = 14\n  alarm_actions       = local.alarm_actions\n\n  http_api", "  memory              = 1024\n  cold_start_strategy = \"snap_start\"\n  log_retention_days  = 14\n  alarm_actions       = local.alarm_actions\n\n  http_api");
+  caught(result, "module-input", "envs/dev/main.tf", /has no input "memory".*did you mean memory_size/, result.changedLine);
+});
+
+test("a missing required module input fails", async () => {
+  const result = await plant("examples/hello-http/main.tf", "  artifact_path = var.artifact_path\n", "");
+  caught(result, "module-input", "examples/hello-http/main.tf", /needs input "artifact_path"/);
+});
+
+test("a wildcard IAM action fails", async () => {
+  const result = await plant(`${FN}/iam.tf`, "actions   = [\"logs:CreateLogStream\", \"logs:PutLogEvents\"]", "actions   = [\"logs:*\"]");
+  caught(result, "iam-wildcard", `${FN}/iam.tf`, /wildcard action "logs:\*"/, result.changedLine);
+});
+
+test("a wildcard action in a JSON policy fails", async () => {
+  const result = await plant(`${FN}/iam.tf`, "  policy = data.aws_iam_policy_document.logs.json", "  policy = jsonencode({ Version = \"2012-10-17\", Statement = [{ Effect = \"Allow\", Action = [\"*\"], Resource = \"*\" }] })");
+  caught(result, "iam-wildcard", `${FN}/iam.tf`, /wildcard action in policy/);
+});
+
+test("SnapStart without publish fails", async () => {
+  const result = await plant(`${FN}/main.tf`, "  publish = true", "  publish = false");
+  caught(result, "snapstart-publish", `${FN}/main.tf`, /SnapStart needs publish = true/, result.changedLine);
+});
+
+test("SnapStart without an alias fails", async () => {
+  const result = await plant(`${FN}/main.tf`, "  function_name    = aws_lambda_function.this.function_name\n  function_version = aws_lambda_function.this.version", "  function_name    = \"some-other-function\"\n  function_version = \"1\"");
+  caught(result, "snapstart-alias", `${FN}/main.tf`, /SnapStart without an aws_lambda_alias/);
+});
+
+test("SnapStart and provisioned concurrency together fail", async () => {
+  const result = await plant(`${FN}/scaling.tf`, "  count                             = local.provisioned ? 1 : 0\n", "");
+  caught(result, "snapstart-provisioned", `${FN}/scaling.tf`, /can coexist with SnapStart/);
+});
+
+test("an environment asking for SnapStart and provisioned concurrency fails", async () => {
+  const result = await plant("envs/dev/main.tf", "  cold_start_strategy = \"snap_start\"\n  log_retention_days  = 14\n  alarm_actions       = local.alarm_actions\n\n  http_api", "  cold_start_strategy = \"snap_start\"\n  log_retention_days  = 14\n  alarm_actions       = local.alarm_actions\n  provisioned_concurrency = {\n    min_capacity = 1\n    max_capacity = 2\n  }\n\n  http_api");
+  caught(result, "snapstart-provisioned", "envs/dev/main.tf", /provisioned_concurrency with cold_start_strategy = "snap_start"/);
+});
+
+test("a log group without retention fails", async () => {
+  const result = await plant(`${FN}/logs.tf`, "  retention_in_days = var.log_retention_days\n", "");
+  caught(result, "log-retention", `${FN}/logs.tf`, /without retention_in_days/, 1);
+});
+
+test("a Kafka mapping without an on-failure destination fails", async () => {
+  const result = await plant(`${FN}/events.tf`, "  destination_config {\n    on_failure {\n      destination_arn = var.kafka_trigger.on_failure_destination_arn\n    }\n  }\n", "");
+  caught(result, "failure-path", `${FN}/events.tf`, /Kafka mapping without destination_config.on_failure/);
+});
+
+test("an SQS mapping without partial batch responses fails", async () => {
+  const result = await plant(`${FN}/events.tf`, "  function_response_types            = [\"ReportBatchItemFailures\"]\n", "");
+  caught(result, "failure-path", `${FN}/events.tf`, /SQS mapping without function_response_types/);
+});
+
+test("a variable without a description fails", async () => {
+  const result = await plant(`${FN}/variables.tf`, "  description = \"Description of the Lambda function.\"\n", "");
+  caught(result, "variable-description", `${FN}/variables.tf`, /variable "description" has no description/);
+});
+
+test("a variable without a type fails", async () => {
+  const result = await plant(`${FN}/variables.tf`, "variable \"handler\" {\n  type        = string\n", "variable \"handler\" {\n");
+  caught(result, "variable-type", `${FN}/variables.tf`, /variable "handler" has no type/);
+});
+
+test("an output without a description fails", async () => {
+  const result = await plant(`${FN}/outputs.tf`, "  description = \"ARN of the alias that triggers invoke.\"\n", "");
+  caught(result, "output-description", `${FN}/outputs.tf`, /output "alias_arn" has no description/);
+});
+
+test("an environment that does not pin the provider with ~> fails", async () => {
+  const result = await plant("envs/prod/versions.tf", "version = \"~> 6.0\"", "version = \">= 6.0\"");
+  caught(result, "provider-version", "envs/prod/versions.tf", /pins hashicorp\/aws with ~>/, result.changedLine);
+});
+
+test("an artifact without source_code_hash fails", async () => {
+  const result = await plant(`${FN}/main.tf`, "  source_code_hash               = filebase64sha256(var.artifact_path)\n", "");
+  caught(result, "artifact-hash", `${FN}/main.tf`, /filename without source_code_hash/);
+});
+
+test("an unknown resource type fails", async () => {
+  const result = await plant(`${FN}/logs.tf`, "resource \"aws_cloudwatch_log_group\" \"this\"", "resource \"aws_cloudwatch_loggroup\" \"this\"");
+  caught(result, "schema", `${FN}/logs.tf`, /aws_cloudwatch_loggroup is not in the schema/, 1);
+});
