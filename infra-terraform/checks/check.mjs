@@ -131,6 +131,33 @@ export async function check(root) {
         add(rel, match ? Number(match[1]) : 1, "parse", text.replace(/^[^:]+:\d+,[\d-]+:\s*/, ""));
         continue;
       }
+      await checkFormat(src, rel, add);
+    }
+    for (const name of existsSync(path.join(dir, "tests")) ? readdirSync(path.join(dir, "tests")).filter((e) => e.endsWith(".tftest.hcl")) : []) {
+      const full = path.join(dir, "tests", name);
+      const src = readFileSync(full, "utf8");
+      const rel = path.relative(root, full);
+      try {
+        await parse(name, src);
+      } catch (error) {
+        const text = String(error).replace(/^Error: parse config: \[?/, "").replace(/\]$/, "");
+        const match = text.match(/:(\d+),\d+/);
+        add(rel, match ? Number(match[1]) : 1, "parse", text.replace(/^[^:]+:\d+,[\d-]+:\s*/, ""));
+        continue;
+      }
+      await checkFormat(src, rel, add);
+    }
+  }
+
+  for (const module of modules.values()) {
+    checkModule(module, modules, add);
+  }
+  return findings;
+}
+
+async function checkFormat(src, rel, add) {
+  {
+    {
       const formatted = await format(src);
       if (formatted !== src) {
         const a = src.split("\n");
@@ -141,11 +168,6 @@ export async function check(root) {
       }
     }
   }
-
-  for (const module of modules.values()) {
-    checkModule(module, modules, add);
-  }
-  return findings;
 }
 
 function checkModule(module, modules, add) {
@@ -385,7 +407,8 @@ function terraformChecks(root) {
   };
   run(["fmt", "-check", "-recursive"], root);
   for (const dir of configurationDirs(root)) {
-    if (dir.includes(`${path.sep}modules${path.sep}`)) continue;
+    const reusable = dir.includes(`${path.sep}modules${path.sep}`);
+    if (reusable && !existsSync(path.join(dir, "tests"))) continue;
     const init = spawnSync("terraform", ["init", "-backend=false", "-input=false", "-no-color"], { cwd: dir, encoding: "utf8" });
     if (init.status !== 0) {
       if (/registry|provider packages|no such host|dial tcp/i.test(init.stdout + init.stderr)) {
@@ -398,6 +421,7 @@ function terraformChecks(root) {
     }
     run(["validate"], dir);
     if (existsSync(path.join(dir, "tests"))) run(["test"], dir);
+    if (reusable) spawnSync("rm", ["-rf", path.join(dir, ".terraform"), path.join(dir, ".terraform.lock.hcl")]);
   }
   return failures;
 }

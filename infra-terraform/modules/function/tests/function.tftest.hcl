@@ -1,0 +1,94 @@
+# Plan-mode tests of the function module with a mocked AWS provider: run them with
+# `terraform test` in modules/function (needs terraform >= 1.9 and the provider once).
+mock_provider "aws" {}
+
+variables {
+  function_name = "fnbridge-test-hello"
+  definition    = "hello"
+  artifact_path = "tests/fixtures/fnbridge-lambda.zip"
+}
+
+run "snap_start_by_default" {
+  command = plan
+
+  assert {
+    condition     = length(aws_lambda_function.this.snap_start) == 1 && aws_lambda_function.this.publish
+    error_message = "SnapStart on published versions is the default."
+  }
+
+  assert {
+    condition     = length(aws_lambda_provisioned_concurrency_config.this) == 0
+    error_message = "No provisioned concurrency next to SnapStart."
+  }
+
+  assert {
+    condition     = aws_lambda_function.this.environment[0].variables["SPRING_CLOUD_FUNCTION_DEFINITION"] == "hello"
+    error_message = "The definition reaches the function's environment."
+  }
+
+  assert {
+    condition     = aws_lambda_function.this.handler == "dev.fnbridge.lambda.FunctionHandler"
+    error_message = "The handler is the artifact's."
+  }
+}
+
+run "provisioned_concurrency_scales_on_utilisation" {
+  command = plan
+
+  variables {
+    cold_start_strategy = "provisioned"
+    provisioned_concurrency = {
+      min_capacity = 2
+      max_capacity = 10
+    }
+  }
+
+  assert {
+    condition     = length(aws_lambda_function.this.snap_start) == 0
+    error_message = "No SnapStart with provisioned concurrency."
+  }
+
+  assert {
+    condition     = aws_appautoscaling_target.this[0].max_capacity == 10 && aws_appautoscaling_policy.this[0].policy_type == "TargetTrackingScaling"
+    error_message = "Provisioned concurrency scales by target tracking up to max_capacity."
+  }
+}
+
+run "refuses_snap_start_with_provisioned_concurrency" {
+  command = plan
+
+  variables {
+    cold_start_strategy = "snap_start"
+    provisioned_concurrency = {
+      min_capacity = 1
+      max_capacity = 2
+    }
+  }
+
+  expect_failures = [var.provisioned_concurrency]
+}
+
+run "refuses_memory_out_of_range" {
+  command = plan
+
+  variables {
+    memory_size = 64
+  }
+
+  expect_failures = [var.memory_size]
+}
+
+run "sqs_trigger_reports_batch_item_failures" {
+  command = plan
+
+  variables {
+    sqs_trigger = {
+      queue_arn = "arn:aws:sqs:eu-west-1:123456789012:readings"
+    }
+  }
+
+  assert {
+    condition     = contains(aws_lambda_event_source_mapping.sqs[0].function_response_types, "ReportBatchItemFailures")
+    error_message = "SQS failures are reported per record."
+  }
+}
