@@ -122,29 +122,16 @@ export async function check(root) {
       const full = path.join(dir, name);
       const src = readFileSync(full, "utf8");
       const rel = path.relative(root, full);
-      try {
-        const json = await parse(name, src);
-        module.files.push({ path: full, rel, src, json });
-      } catch (error) {
-        const text = String(error).replace(/^Error: parse config: \[?/, "").replace(/\]$/, "");
-        const match = text.match(/:(\d+),\d+/);
-        add(rel, match ? Number(match[1]) : 1, "parse", text.replace(/^[^:]+:\d+,[\d-]+:\s*/, ""));
-        continue;
-      }
+      const json = await parseFile(name, src, rel, add);
+      if (!json) continue;
+      module.files.push({ path: full, rel, src, json });
       await checkFormat(src, rel, add);
     }
     for (const name of existsSync(path.join(dir, "tests")) ? readdirSync(path.join(dir, "tests")).filter((e) => e.endsWith(".tftest.hcl")) : []) {
       const full = path.join(dir, "tests", name);
       const src = readFileSync(full, "utf8");
       const rel = path.relative(root, full);
-      try {
-        await parse(name, src);
-      } catch (error) {
-        const text = String(error).replace(/^Error: parse config: \[?/, "").replace(/\]$/, "");
-        const match = text.match(/:(\d+),\d+/);
-        add(rel, match ? Number(match[1]) : 1, "parse", text.replace(/^[^:]+:\d+,[\d-]+:\s*/, ""));
-        continue;
-      }
+      if (!(await parseFile(name, src, rel, add))) continue;
       await checkFormat(src, rel, add);
     }
   }
@@ -155,19 +142,26 @@ export async function check(root) {
   return findings;
 }
 
-async function checkFormat(src, rel, add) {
-  {
-    {
-      const formatted = await format(src);
-      if (formatted !== src) {
-        const a = src.split("\n");
-        const b = formatted.split("\n");
-        let i = 0;
-        while (i < a.length && a[i] === b[i]) i++;
-        add(rel, i + 1, "fmt", "not in canonical format", "run terraform fmt, or node checks/check.mjs --fix");
-      }
-    }
+/** Parses one file with HashiCorp's parser; a syntax error becomes a finding at its line. */
+async function parseFile(name, src, rel, add) {
+  try {
+    return await parse(name, src);
+  } catch (error) {
+    const text = String(error).replace(/^Error: parse config: \[?/, "").replace(/\]$/, "");
+    const match = text.match(/:(\d+),\d+/);
+    add(rel, match ? Number(match[1]) : 1, "parse", text.replace(/^[^:]+:\d+,[\d-]+:\s*/, ""));
+    return null;
   }
+}
+
+async function checkFormat(src, rel, add) {
+  const formatted = await format(src);
+  if (formatted === src) return;
+  const a = src.split("\n");
+  const b = formatted.split("\n");
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  add(rel, i + 1, "fmt", "not in canonical format", "run terraform fmt, or node checks/check.mjs --fix");
 }
 
 function checkModule(module, modules, add) {

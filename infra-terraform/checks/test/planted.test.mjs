@@ -85,8 +85,13 @@ test("an undeclared variable fails", async () => {
 });
 
 test("an input the module does not have fails", async () => {
-  const result = await plant("envs/dev/main.tf", "  memory_size         = 1024\n  cold_start_strategy = \"snap_start\"\n  log_retention_days  = 14\n  alarm_actions       = local.alarm_actions\n\n  http_api", "  memory              = 1024\n  cold_start_strategy = \"snap_start\"\n  log_retention_days  = 14\n  alarm_actions       = local.alarm_actions\n\n  http_api");
-  caught(result, "module-input", "envs/dev/main.tf", /has no input "memory".*did you mean memory_size/, result.changedLine);
+  const result = await plant("modules/stack/main.tf", "  memory_size             = var.hello.memory_size", "  memory                  = var.hello.memory_size");
+  caught(result, "module-input", "modules/stack/main.tf", /has no input "memory".*did you mean memory_size/, result.changedLine);
+});
+
+test("an environment passing an input the stack does not have fails", async () => {
+  const result = await plant("envs/prod/main.tf", "  tracing            = true", "  tracng             = true");
+  caught(result, "module-input", "envs/prod/main.tf", /has no input "tracng".*did you mean tracing/, result.changedLine);
 });
 
 test("a missing required module input fails", async () => {
@@ -120,8 +125,8 @@ test("SnapStart and provisioned concurrency together fail", async () => {
 });
 
 test("an environment asking for SnapStart and provisioned concurrency fails", async () => {
-  const result = await plant("envs/dev/main.tf", "  cold_start_strategy = \"snap_start\"\n  log_retention_days  = 14\n  alarm_actions       = local.alarm_actions\n\n  http_api", "  cold_start_strategy = \"snap_start\"\n  log_retention_days  = 14\n  alarm_actions       = local.alarm_actions\n  provisioned_concurrency = {\n    min_capacity = 1\n    max_capacity = 2\n  }\n\n  http_api");
-  caught(result, "snapstart-provisioned", "envs/dev/main.tf", /provisioned_concurrency with cold_start_strategy = "snap_start"/);
+  const result = await plant("modules/stack/main.tf", "  cold_start_strategy  = \"snap_start\"\n", "  cold_start_strategy  = \"snap_start\"\n  provisioned_concurrency = {\n    min_capacity = 1\n    max_capacity = 2\n  }\n");
+  caught(result, "snapstart-provisioned", "modules/stack/main.tf", /provisioned_concurrency with cold_start_strategy = "snap_start"/);
 });
 
 test("a log group without retention fails", async () => {

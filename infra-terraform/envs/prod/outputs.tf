@@ -1,14 +1,14 @@
 output "hello_url" {
-  description = "POST {\"name\":\"Ada\"} here: curl -s $(terraform output -raw hello_url) -H 'content-type: application/json' -d '{\"name\":\"Ada\"}'"
-  value       = "${module.hello.api_endpoint}/hello"
+  description = "URL of the hello route."
+  value       = module.stack.hello_url
 }
 
 output "readings_queue_url" {
   description = "SQS queue feeding the telemetry pipeline."
-  value       = aws_sqs_queue.readings.url
+  value       = module.stack.readings_queue_url
 }
 
 output "dashboard_url" {
   description = "The CloudWatch dashboard of the functions."
-  value       = module.dashboard.url
+  value       = module.stack.dashboard_url
 }

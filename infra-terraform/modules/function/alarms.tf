@@ -5,27 +5,20 @@ locals {
   }
 }
 
-resource "aws_cloudwatch_metric_alarm" "errors" {
-  alarm_name          = "${var.function_name}-errors"
-  alarm_description   = "The function reported errors."
-  namespace           = "AWS/Lambda"
-  metric_name         = "Errors"
-  statistic           = "Sum"
-  period              = 60
-  evaluation_periods  = 1
-  threshold           = 0
-  comparison_operator = "GreaterThanThreshold"
-  treat_missing_data  = "notBreaching"
-  dimensions          = local.alarm_dimensions
-  alarm_actions       = var.alarm_actions
-  tags                = var.tags
+locals {
+  # Any error or throttle in a minute is worth a look.
+  count_alarms = {
+    errors    = { metric = "Errors", description = "The function reported errors." }
+    throttles = { metric = "Throttles", description = "Invocations were throttled." }
+  }
 }
 
-resource "aws_cloudwatch_metric_alarm" "throttles" {
-  alarm_name          = "${var.function_name}-throttles"
-  alarm_description   = "Invocations were throttled."
+resource "aws_cloudwatch_metric_alarm" "count" {
+  for_each            = local.count_alarms
+  alarm_name          = "${var.function_name}-${each.key}"
+  alarm_description   = each.value.description
   namespace           = "AWS/Lambda"
-  metric_name         = "Throttles"
+  metric_name         = each.value.metric
   statistic           = "Sum"
   period              = 60
   evaluation_periods  = 1
