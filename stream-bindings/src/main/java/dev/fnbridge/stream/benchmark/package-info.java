@@ -1,0 +1,5 @@
+/**
+ * The baseline of the Kafka throughput benchmark: the same work as {@code hello} in a
+ * plain Kafka client loop.
+ */
+package dev.fnbridge.stream.benchmark;

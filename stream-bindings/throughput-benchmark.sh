@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Kafka throughput: hello through fnbridge (the packaged application, Spring Cloud Stream) versus
+# RawKafkaLoop (plain kafka-clients doing the same JSON work with the same producer settings), in
+# one run, on a fresh broker, 1 partition. Each round preloads N records into fresh topics, starts
+# the processor, waits for N outputs; the rate comes from the outputs' own timestamps (first to
+# last), so JVM and Spring start-up are not counted. Prints each round and the median ratio.
+#   stream-bindings/throughput-benchmark.sh [records] [rounds]     (needs kcat and a build)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+n="${1:-100000}"
+rounds="${2:-3}"
+export KAFKA_PORT=19292
+export KAFKA_HOME_DIR
+KAFKA_HOME_DIR=$(mktemp -d)
+work=$(mktemp -d)
+jar=$(ls functions-app/target/fnbridge-functions-app-*-exec.jar | head -n 1)
+broker=$(stream-bindings/start-kafka) || exit 1
+pid=""
+trap '[ -n "$pid" ] && kill -9 $pid 2>/dev/null; stream-bindings/stop-kafka >/dev/null; rm -rf "$KAFKA_HOME_DIR" "$work"' EXIT
+seq 1 "$n" | awk '{printf "k%d\t{\"name\":\"n%d\"}\n", $1 % 64, $1}' >"$work/records"
+
+count() { kcat -C -b "$broker" -t "$1" -o beginning -e -q -f '.\n' 2>/dev/null | wc -l; }
+rate() { # records/s from the output topic's first and last record timestamps
+  kcat -C -b "$broker" -t "$1" -o beginning -e -q -f '%T\n' 2>/dev/null | sort -n \
+    | awk -v n="$n" 'NR == 1 {first = $1} {last = $1} END {printf "%.0f", (last > first) ? n * 1000 / (last - first) : 0}'
+}
+wait_outputs() {
+  for _ in $(seq 1 600); do [ "$(count "$1")" -ge "$n" ] && return 0; sleep 1; done
+  return 1
+}
+
+: >"$work/ratios"
+printf '%-6s %14s %14s %8s\n' round fnbridge_rps raw_rps ratio
+for round in $(seq 1 "$rounds"); do
+  kcat -P -b "$broker" -t "bench.fn.in.$round" -K $'\t' -l "$work/records"
+  kcat -P -b "$broker" -t "bench.raw.in.$round" -K $'\t' -l "$work/records"
+
+  SPRING_KAFKA_BOOTSTRAP_SERVERS="$broker" java -jar "$jar" --server.port=18094 --server.address=127.0.0.1 \
+    --logging.level.root=WARN --spring.cloud.function.definition=hello \
+    --spring.cloud.stream.bindings.helloIn.destination="bench.fn.in.$round" \
+    --spring.cloud.stream.bindings.helloIn.group="bench-$round" \
+    --spring.cloud.stream.bindings.helloOut.destination="bench.fn.out.$round" \
+    --spring.cloud.stream.kafka.binder.min-partition-count=1 >"$work/app.log" 2>&1 &
+  pid=$!
+  wait_outputs "bench.fn.out.$round" || { echo "fnbridge did not finish"; tail -20 "$work/app.log"; exit 1; }
+  kill $pid; wait $pid 2>/dev/null; pid=""
+
+  java -cp "$jar" -Dloader.main=dev.fnbridge.stream.benchmark.RawKafkaLoop \
+    -Dlogback.configurationFile=stream-bindings/broker/logback-quiet.xml \
+    org.springframework.boot.loader.launch.PropertiesLauncher "$broker" "bench.raw.in.$round" "bench.raw.out.$round" "$n"
+  wait_outputs "bench.raw.out.$round" || { echo "raw loop did not finish"; exit 1; }
+
+  fn=$(rate "bench.fn.out.$round"); raw=$(rate "bench.raw.out.$round")
+  ratio=$(awk -v f="$fn" -v r="$raw" 'BEGIN {printf "%.3f", f / r}')
+  echo "$ratio" >>"$work/ratios"
+  printf '%-6s %14s %14s %8s\n' "$round" "$fn" "$raw" "$ratio"
+done
+echo "median ratio fnbridge/raw over $rounds rounds of $n records: $(sort -n "$work/ratios" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
