@@ -81,6 +81,9 @@ total=$(wc -l <"$work/names")
 distinct=$(uniq "$work/names" | wc -l)
 lost=$((n - distinct))
 duplicates=$((total - distinct))
+if [ "$lost" -gt 0 ]; then
+  echo "missing (first 20): $(seq 1 "$n" | comm -23 <(sort) <(uniq "$work/names" | sort) | sort -n | head -20 | tr '\n' ' ')"
+fi
 echo "reliability[$mode]: records=$n outputs=$total distinct=$distinct lost=$lost duplicates=$duplicates elapsed=${elapsed}s (2x kill -9, 1 broker restart)"
 [ "$lost" -eq 0 ] || exit 1
 [ "$mode" != exactly-once ] || [ "$duplicates" -eq 0 ]

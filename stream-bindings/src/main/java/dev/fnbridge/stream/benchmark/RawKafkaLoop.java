@@ -54,7 +54,8 @@ public final class RawKafkaLoop {
 					producer.send(new ProducerRecord<>(output, record.key(), greeting));
 					done++;
 				}
-				consumer.commitAsync();
+				producer.flush();
+				consumer.commitSync();
 			}
 			producer.flush();
 			consumer.commitSync();
