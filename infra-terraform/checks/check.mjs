@@ -175,6 +175,20 @@ function checkModule(module, modules, add) {
     }
   }
   const moduleCalls = new Map(module.blocks("module").map((m) => [m.name, m]));
+
+  // Names declared twice across the module's files (each file parses on its own).
+  const declared = new Map();
+  const declare = (key, file, line) => {
+    const first = declared.get(key);
+    if (first) add(file.rel, line, "duplicate", `${key} is declared twice`, `first at ${first.file.rel}:${first.line}`);
+    else declared.set(key, { file, line });
+  };
+  for (const kind of ["resource", "data"])
+    for (const b of module.blocks(kind)) declare(`${kind === "data" ? "data." : ""}${b.type}.${b.name}`, b.file, blockLine(b.file, kind, b.type, b.name));
+  for (const kind of ["variable", "output", "module"])
+    for (const b of module.blocks(kind)) declare(`${kind} "${b.name}"`, b.file, blockLine(b.file, kind, null, b.name));
+  for (const l of module.blocks("locals"))
+    for (const name of Object.keys(l.body)) declare(`local.${name}`, l.file, lineOf(l.file.src, new RegExp(`^\\s*${name}\\s*=`)));
   const isReusable = module.rel(module.dir).split(path.sep).includes("modules");
 
   // Variables and outputs: typed and described.
@@ -261,7 +275,10 @@ function checkModule(module, modules, add) {
   for (const call of moduleCalls.values()) {
     const line = blockLine(call.file, "module", null, call.name);
     const source = modules.get(path.resolve(module.dir, call.body.source ?? ""));
-    if (!source) continue;
+    if (!source) {
+      if (String(call.body.source ?? "").startsWith(".")) add(call.file.rel, argumentLine(call.file, line, "source"), "module-source", `module "${call.name}": no configuration at ${call.body.source}`);
+      continue;
+    }
     const inputs = new Map(source.blocks("variable").map((v) => [v.name, v]));
     for (const arg of Object.keys(call.body)) {
       if (MODULE_META.has(arg)) continue;

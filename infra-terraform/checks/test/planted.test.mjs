@@ -173,3 +173,13 @@ test("an unknown resource type fails", async () => {
   const result = await plant(`${FN}/logs.tf`, "resource \"aws_cloudwatch_log_group\" \"this\"", "resource \"aws_cloudwatch_loggroup\" \"this\"");
   caught(result, "schema", `${FN}/logs.tf`, /aws_cloudwatch_loggroup is not in the schema/, 1);
 });
+
+test("a resource declared twice across files fails", async () => {
+  const result = await plant(`${FN}/logs.tf`, "resource \"aws_cloudwatch_log_group\" \"this\" {", "resource \"aws_iam_role\" \"this\" {\n  assume_role_policy = \"{}\"\n}\n\nresource \"aws_cloudwatch_log_group\" \"this\" {");
+  caught(result, "duplicate", `${FN}/logs.tf`, /aws_iam_role.this is declared twice.*first at modules\/function\/iam.tf/, 1);
+});
+
+test("a module source that does not exist fails", async () => {
+  const result = await plant("examples/hello-http/main.tf", "source = \"../../modules/function\"", "source = \"../../modules/functions\"");
+  caught(result, "module-source", "examples/hello-http/main.tf", /no configuration at ..\/..\/modules\/functions/, result.changedLine);
+});

@@ -114,7 +114,8 @@ final class LambdaDispatcher {
 			return http(event, requestId);
 		}
 		if (event.isObject() && event.path("Records").isArray()) {
-			String source = event.path("Records").path(0).path("eventSource").asString("");
+			JsonNode first = event.path("Records").path(0);
+			String source = first.path("eventSource").asString(first.path("EventSource").asString(""));
 			if (source.equals("aws:sqs")) {
 				return sqs(event, requestId);
 			}
@@ -147,12 +148,19 @@ final class LambdaDispatcher {
 		String method = v2 ? event.path("requestContext").path("http").path("method").asString("")
 				: event.path("httpMethod").asString("");
 		String path = v2 ? event.path("rawPath").asString("/") : event.path("path").asString("/");
+		// ALB in multi-value mode sends (and expects back) only multiValueHeaders.
+		boolean multiValue = alb && !event.path("headers").isObject() && event.path("multiValueHeaders").isObject();
 		Map<String, String> headers = new HashMap<>();
+		event.path("multiValueHeaders")
+			.properties()
+			.forEach((header) -> headers.put(header.getKey().toLowerCase(Locale.ROOT),
+					header.getValue().path(0).asString("")));
 		event.path("headers")
 			.properties()
 			.forEach((header) -> headers.put(header.getKey().toLowerCase(Locale.ROOT), header.getValue().asString("")));
 		String definition = headers.getOrDefault(ROUTE_HEADER,
 				(this.defaultDefinition != null) ? this.defaultDefinition : lastSegment(path));
+		HttpShape shape = new HttpShape(alb, multiValue);
 		try {
 			byte[] body = body(event, alb, method);
 			String contentType = headers.getOrDefault("content-type", JSON).toLowerCase(Locale.ROOT);
@@ -161,14 +169,14 @@ final class LambdaDispatcher {
 						problem(415, ErrorCategory.PROBLEM_TYPE_PREFIX + "unsupported-media-type",
 								"Unsupported Media Type", "Content-Type '" + contentType + "' is not supported", path,
 								null, null),
-						alb);
+						shape);
 			}
 			byte[] result = invoke(definition, body,
 					Map.of(MessageHeaders.CONTENT_TYPE, contentType.startsWith("text/") ? contentType : JSON));
 			if (result == null) {
-				return proxy(204, null, null, alb);
+				return proxy(204, null, null, shape);
 			}
-			return proxy(200, JSON, new String(result, StandardCharsets.UTF_8), alb);
+			return proxy(200, JSON, new String(result, StandardCharsets.UTF_8), shape);
 		}
 		catch (RuntimeException ex) {
 			ClassifiedError error = classify(ex, definition, requestId);
@@ -176,7 +184,7 @@ final class LambdaDispatcher {
 			return proxy(error.category().httpStatus(), "application/problem+json",
 					problem(error.category().httpStatus(), error.category().problemType(), error.category().title(),
 							error.detail(), path, function, error),
-					alb);
+					shape);
 		}
 	}
 
@@ -196,6 +204,10 @@ final class LambdaDispatcher {
 		if ("GET".equalsIgnoreCase(method)) {
 			// A GET carries its input in the query: ?name=Ada is {"name":"Ada"}.
 			Map<String, String> query = new LinkedHashMap<>();
+			event.path("multiValueQueryStringParameters").properties().forEach((parameter) -> {
+				String value = parameter.getValue().path(0).asString("");
+				query.put(parameter.getKey(), alb ? URLDecoder.decode(value, StandardCharsets.UTF_8) : value);
+			});
 			event.path("queryStringParameters").properties().forEach((parameter) -> {
 				String value = parameter.getValue().asString("");
 				query.put(parameter.getKey(), alb ? URLDecoder.decode(value, StandardCharsets.UTF_8) : value);
@@ -333,13 +345,16 @@ final class LambdaDispatcher {
 		return this.mapper.writeValueAsString(problem);
 	}
 
-	private byte[] proxy(int status, String contentType, String body, boolean alb) {
+	private byte[] proxy(int status, String contentType, String body, HttpShape shape) {
 		Map<String, Object> response = new LinkedHashMap<>();
 		response.put("statusCode", status);
-		if (alb) {
+		if (shape.alb()) {
 			response.put("statusDescription", status + " " + reason(status));
 		}
-		if (contentType != null) {
+		if (contentType != null && shape.multiValue()) {
+			response.put("multiValueHeaders", Map.of("Content-Type", List.of(contentType)));
+		}
+		else if (contentType != null) {
 			response.put("headers", Map.of("Content-Type", contentType));
 		}
 		if (body != null) {
@@ -347,6 +362,13 @@ final class LambdaDispatcher {
 		}
 		response.put("isBase64Encoded", false);
 		return this.mapper.writeValueAsBytes(response);
+	}
+
+	/**
+	 * How the HTTP event source wants its response: ALB adds a status line, multi-value
+	 * lists.
+	 */
+	private record HttpShape(boolean alb, boolean multiValue) {
 	}
 
 	private static String reason(int status) {

@@ -46,6 +46,25 @@ class HelloLambdaIntegrationTests extends LambdaEnvironment {
 	}
 
 	@Test
+	void answersAnAlbInMultiValueModeWithMultiValueHeaders() throws Exception {
+		JsonNode response = ok(invoke("alb-multi-value-hello-get.json"));
+
+		assertThat(response.path("body").asString()).isEqualTo("\"Hello, Ada Lovelace!\"");
+		assertThat(response.path("multiValueHeaders").path("Content-Type").get(0).asString())
+			.isEqualTo("application/json");
+		assertThat(response.has("headers")).isFalse();
+	}
+
+	@Test
+	void answersAPostWithoutBodyWith400() throws Exception {
+		JsonNode response = ok(invoke("apigw-v1-null-body.json"));
+
+		assertThat(response.path("statusCode").asInt()).isEqualTo(400);
+		assertThat(this.json.readTree(response.path("body").asString()).path("detail").asString())
+			.isEqualTo("A JSON payload is required");
+	}
+
+	@Test
 	void decodesBase64Bodies() throws Exception {
 		assertThat(ok(invoke("apigw-v2-hello-base64.json")).path("body").asString()).isEqualTo("\"Hello, Grace!\"");
 	}
@@ -84,7 +103,10 @@ class HelloLambdaIntegrationTests extends LambdaEnvironment {
 
 	@Test
 	void reportsAnUnsupportedEventSourceAndKeepsServing() throws Exception {
-		functionError(invoke("sns-unsupported.json"), "dev.fnbridge.lambda.LambdaFunctionError$InvalidInput");
+		JsonNode error = functionError(invoke("sns-unsupported.json"),
+				"dev.fnbridge.lambda.LambdaFunctionError$InvalidInput");
+
+		assertThat(error.path("errorMessage").asString()).isEqualTo("Unsupported event source 'aws:sns'");
 
 		assertThat(invoke("direct-hello.json").body()).isEqualTo("\"Hello, Ada!\"");
 	}
