@@ -16,6 +16,10 @@ public class FunctionHandler implements RequestStreamHandler {
 
 	private static final LambdaDispatcher dispatcher = LambdaDispatcher.boot();
 
+	static {
+		SnapStartPriming.register(dispatcher);
+	}
+
 	/**
 	 * Handles one event.
 	 * @param input the event JSON

@@ -15,13 +15,18 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import dev.fnbridge.core.error.ClassifiedError;
 import dev.fnbridge.core.error.ErrorCategory;
 import dev.fnbridge.core.error.ErrorClassifier;
 import dev.fnbridge.core.error.InvalidInputException;
 import dev.fnbridge.core.error.UnknownFunctionException;
+import dev.fnbridge.core.invocation.DirectTargets;
 import dev.fnbridge.core.invocation.TransportFunctionWrapper;
+import dev.fnbridge.core.json.JsonPayloadReader;
+import dev.fnbridge.core.metrics.InvocationMetrics;
+import dev.fnbridge.core.metrics.Transport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.core.JacksonException;
@@ -77,9 +82,16 @@ final class LambdaDispatcher {
 
 	private final Map<String, FunctionInvocationWrapper> functions = new ConcurrentHashMap<>();
 
-	LambdaDispatcher(FunctionCatalog catalog, ObjectMapper mapper, String defaultDefinition) {
+	private final JsonPayloadReader reader;
+
+	private final InvocationMetrics metrics;
+
+	LambdaDispatcher(FunctionCatalog catalog, ObjectMapper mapper, JsonPayloadReader reader, InvocationMetrics metrics,
+			String defaultDefinition) {
 		this.catalog = catalog;
 		this.mapper = mapper;
+		this.reader = reader;
+		this.metrics = metrics;
 		this.names = new TreeSet<>(catalog.getNames(null));
 		this.defaultDefinition = (defaultDefinition == null || defaultDefinition.isBlank()
 				|| defaultDefinition.contains(";")) ? null : defaultDefinition.strip();
@@ -91,11 +103,39 @@ final class LambdaDispatcher {
 			.run();
 		String definition = context.getEnvironment().getProperty("spring.cloud.function.definition");
 		LambdaDispatcher dispatcher = new LambdaDispatcher(context.getBean(FunctionCatalog.class),
-				context.getBean(ObjectMapper.class), definition);
+				context.getBean(ObjectMapper.class), context.getBean(JsonPayloadReader.class),
+				context.getBean(InvocationMetrics.class), definition);
 		if (dispatcher.defaultDefinition != null) {
 			dispatcher.function(dispatcher.defaultDefinition);
 		}
 		return dispatcher;
+	}
+
+	/**
+	 * Warms every function's input reading and the envelope code paths, without calling
+	 * any function.
+	 * @return how many functions were primed
+	 */
+	int prime() {
+		int primed = 0;
+		for (String name : this.names) {
+			try {
+				FunctionInvocationWrapper function = function(name);
+				if (function.isFunction() && !function.isInputTypePublisher()) {
+					this.reader.readJson("{}".getBytes(StandardCharsets.UTF_8), function.getInputType());
+				}
+			}
+			catch (RuntimeException ex) {
+				// An empty object may be invalid input for some functions: the path is
+				// warm.
+			}
+			primed++;
+		}
+		byte[] event = ("{\"version\":\"2.0\",\"rawPath\":\"/primer\",\"requestContext\":{\"http\":{\"method\":\"POST\"}},"
+				+ "\"headers\":{\"content-type\":\"application/json\"},\"body\":\"{}\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		http(this.mapper.readTree(event), "snap-start-priming");
+		return primed;
 	}
 
 	byte[] dispatch(byte[] eventBytes, String requestId) {
@@ -264,6 +304,25 @@ final class LambdaDispatcher {
 
 	private byte[] invoke(String definition, byte[] payload, Map<String, Object> headers) {
 		FunctionInvocationWrapper function = function(definition);
+		Function<Object, Object> direct = DirectTargets.of(function);
+		if (direct != null && !String.valueOf(headers.get(MessageHeaders.CONTENT_TYPE)).startsWith("text/")) {
+			// Read, call and count as TransportFunctionWrapper does, without the
+			// catalog's
+			// message round trip.
+			InvocationMetrics.Sample sample = this.metrics.start(definition, Transport.LAMBDA, payload.length);
+			try {
+				if (payload.length == 0) {
+					throw new InvalidInputException("", "A JSON payload is required");
+				}
+				Object result = direct.apply(this.reader.readJson(payload, function.getInputType()));
+				sample.success();
+				return (result != null) ? this.mapper.writeValueAsBytes(result) : null;
+			}
+			catch (RuntimeException ex) {
+				sample.failure(ErrorClassifier.classify(ex));
+				throw ex;
+			}
+		}
 		Message<byte[]> message = MessageBuilder.withPayload(payload)
 			.copyHeaders(headers)
 			.setHeaderIfAbsent(MessageHeaders.CONTENT_TYPE, JSON)

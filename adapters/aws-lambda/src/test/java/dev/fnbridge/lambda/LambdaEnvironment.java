@@ -76,6 +76,10 @@ abstract class LambdaEnvironment {
 		return error;
 	}
 
+	boolean restored() {
+		return this.lambda.api().restored();
+	}
+
 	String functionLog() throws IOException {
 		return Files.readString(this.log);
 	}

@@ -3,6 +3,8 @@ package dev.fnbridge.http;
 import java.lang.reflect.Type;
 import java.util.function.Function;
 
+import dev.fnbridge.core.invocation.DirectTargets;
+
 import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.messaging.Message;
@@ -25,21 +27,7 @@ record FunctionRoute(String definition, FunctionInvocationWrapper function, Type
 
 	static FunctionRoute of(String definition, FunctionInvocationWrapper function) {
 		Type payloadType = function.isSupplier() ? null : unwrap(function.getInputType());
-		return new FunctionRoute(definition, function, payloadType, directTarget(function));
-	}
-
-	/**
-	 * A single imperative function can be called as it is: the payload is already of its
-	 * input type, so the catalog's conversion and its own observation would be work done
-	 * twice on every request.
-	 */
-	@SuppressWarnings("unchecked")
-	private static Function<Object, Object> directTarget(FunctionInvocationWrapper function) {
-		boolean plain = function.isFunction() && !function.isComposed() && !function.isInputTypePublisher()
-				&& !function.isOutputTypePublisher() && !function.isInputTypeMessage()
-				&& !function.isOutputTypeMessage();
-		return (plain && function.getTarget() instanceof Function<?, ?> target) ? (Function<Object, Object>) target
-				: null;
+		return new FunctionRoute(definition, function, payloadType, DirectTargets.of(function));
 	}
 
 	boolean isSupplier() {
