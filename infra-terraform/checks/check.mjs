@@ -17,6 +17,7 @@ const { parse } = require("@cdktf/hcl2json");
 const { format } = require("@cdktf/hcl-tools");
 const here = path.dirname(fileURLToPath(import.meta.url));
 const schema = JSON.parse(readFileSync(path.join(here, "schema", "aws-schema.json"), "utf8"));
+const validations = JSON.parse(readFileSync(path.join(here, "schema", "provider-validations.json"), "utf8"));
 
 const META = new Set(["count", "for_each", "depends_on", "provider", "lifecycle", "provisioner", "connection", "dynamic"]);
 const MODULE_META = new Set(["source", "version", "count", "for_each", "providers", "depends_on"]);
@@ -227,6 +228,7 @@ function checkModule(module, modules, add) {
       continue;
     }
     checkBody(block.file, line, `${block.type}.${block.name}`, block.body, typeSchema.arguments, META, add);
+    checkValues(block, line, add);
     policyRules(module, block, line, resources, add);
   }
 
@@ -339,6 +341,36 @@ function checkBody(file, line, where, body, argumentsSchema, allowed, add) {
   for (const [arg, spec] of Object.entries(argumentsSchema)) {
     if (spec.required && !(arg in body) && !(body.dynamic && arg in body.dynamic)) {
       add(file.rel, line, "required", `${where}: missing required argument "${arg}"`);
+    }
+  }
+}
+
+/** Literal values against the provider's own validations (provider-validations.json). */
+function checkValues(block, line, add) {
+  const rules = validations[block.kind]?.[block.type];
+  if (!rules) return;
+  for (const [rulePath, rule] of Object.entries(rules)) {
+    const list = rulePath.endsWith("[]");
+    const parts = rulePath.replace(/\[\]$/, "").split(".");
+    let values = [block.body];
+    for (const part of parts.slice(0, -1)) values = values.flatMap((v) => [].concat(v?.[part] ?? []));
+    const leaf = parts[parts.length - 1];
+    for (const holder of values) {
+      if (!holder || !(leaf in holder)) continue;
+      for (const value of list ? [].concat(holder[leaf]) : [holder[leaf]]) {
+        if (value === null || isExpr(value) || typeof value === "object") continue;
+        const text = String(value);
+        const number = Number(value);
+        let problem = null;
+        if (rule.enum && !rule.enum.map(String).includes(text)) problem = `must be one of ${rule.enum.join(", ")}`;
+        if (rule.min !== undefined && number < rule.min) problem = `must be at least ${rule.min}`;
+        if (rule.max !== undefined && number > rule.max) problem = `must be at most ${rule.max}`;
+        if (rule.pattern && !new RegExp(rule.pattern).test(text)) problem = `must match ${rule.pattern}`;
+        if (problem) {
+          const best = rule.enum ? nearest(text, rule.enum.map(String)) : null;
+          add(block.file.rel, argumentLine(block.file, line, leaf), "value", `${block.type}.${block.name}: ${rulePath.replace(/\[\]$/, "")} = ${JSON.stringify(value)} ${problem}`, best ? `did you mean ${best}?` : undefined);
+        }
+      }
     }
   }
 }

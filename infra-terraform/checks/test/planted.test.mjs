@@ -183,3 +183,28 @@ test("a module source that does not exist fails", async () => {
   const result = await plant("examples/hello-http/main.tf", "source = \"../../modules/function\"", "source = \"../../modules/functions\"");
   caught(result, "module-source", "examples/hello-http/main.tf", /no configuration at ..\/..\/modules\/functions/, result.changedLine);
 });
+
+test("a runtime the provider does not know fails", async () => {
+  const result = await plant(`${FN}/main.tf`, "  runtime                        = var.runtime", "  runtime                        = \"java8\"");
+  caught(result, "value", `${FN}/main.tf`, /runtime = "java8" must be one of/, result.changedLine);
+});
+
+test("a log retention CloudWatch does not offer fails", async () => {
+  const result = await plant(`${FN}/logs.tf`, "  retention_in_days = var.log_retention_days", "  retention_in_days = 8");
+  caught(result, "value", `${FN}/logs.tf`, /retention_in_days = 8 must be one of/, result.changedLine);
+});
+
+test("a misspelled alarm operator fails with the nearest one", async () => {
+  const result = await plant(`${FN}/alarms.tf`, "  comparison_operator = \"GreaterThanThreshold\"\n  treat_missing_data  = \"notBreaching\"\n  dimensions          = local.alarm_dimensions\n  alarm_actions       = var.alarm_actions\n  tags                = var.tags\n}\n\nresource \"aws_cloudwatch_metric_alarm\" \"duration_p99\"", "  comparison_operator = \"GreaterThanTreshold\"\n  treat_missing_data  = \"notBreaching\"\n  dimensions          = local.alarm_dimensions\n  alarm_actions       = var.alarm_actions\n  tags                = var.tags\n}\n\nresource \"aws_cloudwatch_metric_alarm\" \"duration_p99\"");
+  caught(result, "value", `${FN}/alarms.tf`, /comparison_operator = "GreaterThanTreshold".*did you mean GreaterThanThreshold/, result.changedLine);
+});
+
+test("memory beyond what Lambda offers fails", async () => {
+  const result = await plant(`${FN}/main.tf`, "  memory_size                    = var.memory_size", "  memory_size                    = 20480");
+  caught(result, "value", `${FN}/main.tf`, /memory_size = 20480 must be at most 10240/, result.changedLine);
+});
+
+test("an IAM effect that is neither Allow nor Deny fails", async () => {
+  const result = await plant(`${FN}/iam.tf`, "    effect    = \"Allow\"\n    actions   = [\"logs:CreateLogStream\"", "    effect    = \"Permit\"\n    actions   = [\"logs:CreateLogStream\"");
+  caught(result, "value", `${FN}/iam.tf`, /statement.effect = "Permit" must be one of Allow, Deny/);
+});

@@ -121,6 +121,9 @@ final class LambdaDispatcher {
 		for (String name : this.names) {
 			try {
 				FunctionInvocationWrapper function = function(name);
+				if (function.isRoutingFunction()) {
+					continue;
+				}
 				if (function.isFunction() && !function.isInputTypePublisher()) {
 					this.reader.readJson("{}".getBytes(StandardCharsets.UTF_8), function.getInputType());
 				}
