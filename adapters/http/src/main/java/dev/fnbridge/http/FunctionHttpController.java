@@ -75,23 +75,24 @@ class FunctionHttpController {
 			throw new HttpRequestMethodNotSupportedException(HttpMethod.POST.name(), List.of(HttpMethod.GET.name()));
 		}
 		MediaType contentType = contentType(request);
-		byte[] body = readBody(request);
-		Object payload;
-		if (route.takesRawText() && MediaType.TEXT_PLAIN.isCompatibleWith(contentType)) {
-			payload = this.reader.readText(body);
-		}
-		else if (isJson(contentType)) {
-			if (body.length == 0) {
-				throw new InvalidInputException("", "A JSON request body is required");
-			}
-			payload = this.reader.readJson(body, route.payloadType());
-		}
-		else {
+		boolean text = route.takesRawText() && MediaType.TEXT_PLAIN.isCompatibleWith(contentType);
+		if (!text && !isJson(contentType)) {
 			throw new HttpMediaTypeNotSupportedException(contentType,
 					route.takesRawText() ? List.of(MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN) : SUPPORTED,
 					HttpMethod.POST);
 		}
-		return respond(route, body.length, request, () -> route.invoke(payload));
+		byte[] body = readBody(request);
+		// Reading the body is part of the invocation: bad input counts, as on every
+		// transport.
+		return respond(route, body.length, request,
+				() -> route.invoke(text ? this.reader.readText(body) : json(body, route)));
+	}
+
+	private Object json(byte[] body, FunctionRoute route) {
+		if (body.length == 0) {
+			throw new InvalidInputException("", "A JSON request body is required");
+		}
+		return this.reader.readJson(body, route.payloadType());
 	}
 
 	@GetMapping("/{definition}/{argument}")
@@ -101,8 +102,8 @@ class FunctionHttpController {
 		if (route.isSupplier()) {
 			throw new InvalidInputException("", "'" + route.definition() + "' takes no argument: GET /" + definition);
 		}
-		Object payload = this.reader.readArgument(argument, route.payloadType());
-		return respond(route, argument.length(), request, () -> route.invoke(payload));
+		return respond(route, argument.length(), request,
+				() -> route.invoke(this.reader.readArgument(argument, route.payloadType())));
 	}
 
 	@GetMapping("/{definition}")
@@ -128,7 +129,12 @@ class FunctionHttpController {
 		byte[] body;
 		try {
 			result = invocation.get();
-			body = (result != null) ? this.mapper.writeValueAsBytes(result) : null;
+			if (result instanceof FunctionRoute.SerializedJson json) {
+				body = json.bytes();
+			}
+			else {
+				body = (result != null) ? this.mapper.writeValueAsBytes(result) : null;
+			}
 			sample.success();
 		}
 		catch (RuntimeException ex) {

@@ -57,12 +57,14 @@ record FunctionRoute(String definition, FunctionInvocationWrapper function, Type
 		if (this.direct != null) {
 			return this.direct.apply(payload);
 		}
-		Object input = payload;
-		if (this.function.isInputTypeMessage()) {
-			input = MessageBuilder.withPayload(payload).build();
-		}
+		// Always a Message: Spring Cloud Function's around-wrapper resets its
+		// per-function
+		// "wrapped" flag only for message input, and a flag left set would make the Kafka
+		// binding of the same function skip fnbridge's wrapper from then on.
+		Object input = MessageBuilder.withPayload(payload).build();
 		if (this.function.isInputTypePublisher()) {
-			input = FunctionTypeUtils.isMono(this.function.getInputType()) ? Mono.just(input) : Flux.just(input);
+			Object item = this.function.isInputTypeMessage() ? input : payload;
+			input = FunctionTypeUtils.isMono(this.function.getInputType()) ? Mono.just(item) : Flux.just(item);
 		}
 		Object result;
 		if (this.function.isConsumer()) {
@@ -83,7 +85,7 @@ record FunctionRoute(String definition, FunctionInvocationWrapper function, Type
 		return unwrapResult(this.function.get());
 	}
 
-	private static Object unwrapResult(Object result) {
+	static Object unwrapResult(Object result) {
 		Object value = result;
 		if (value instanceof Mono<?> mono) {
 			value = mono.block();
@@ -93,8 +95,21 @@ record FunctionRoute(String definition, FunctionInvocationWrapper function, Type
 		}
 		if (value instanceof Message<?> message) {
 			value = message.getPayload();
+			if (value instanceof byte[] bytes) {
+				// Message in, message out: the catalog has already written the result as
+				// JSON.
+				return new SerializedJson(bytes);
+			}
 		}
 		return value;
+	}
+
+	/**
+	 * A result the catalog has already serialized as JSON.
+	 *
+	 * @param bytes the JSON
+	 */
+	record SerializedJson(byte[] bytes) {
 	}
 
 	private static Type unwrap(Type type) {

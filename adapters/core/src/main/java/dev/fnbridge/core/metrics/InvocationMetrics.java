@@ -21,7 +21,8 @@ import io.micrometer.core.instrument.Timer;
  * <li>{@value #IN_FLIGHT} (gauge) tagged {@code function}, {@code transport}.</li>
  * </ul>
  * Tags are bounded: {@code function} is always a resolved function definition, never raw
- * input.
+ * input, written with {@code |} between composed functions whichever separator the
+ * transport used ({@code /a,b} over HTTP), so one function has one tag value everywhere.
  */
 public class InvocationMetrics {
 
@@ -57,7 +58,7 @@ public class InvocationMetrics {
 	 * {@link Sample#failure(ClassifiedError)} exactly once
 	 */
 	public Sample start(String function, Transport transport, long payloadBytes) {
-		Meters forKey = this.meters.computeIfAbsent(new Key(function, transport), this::register);
+		Meters forKey = this.meters.computeIfAbsent(new Key(function.replace(',', '|'), transport), this::register);
 		if (payloadBytes >= 0) {
 			forKey.payloadSize.record(payloadBytes);
 		}
