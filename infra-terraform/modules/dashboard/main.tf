@@ -1,4 +1,7 @@
 locals {
+  # The EMF dimension is the function definition a deployment serves.
+  definitions = { for fn, definition in zipmap(var.functions, var.definitions) : fn => definition }
+
   lambda_metric = {
     invocations = "Invocations"
     errors      = "Errors"
@@ -33,6 +36,25 @@ locals {
         stat    = "p99"
         period  = 300
         metrics = [for fn in var.functions : ["AWS/Lambda", "Duration", "FunctionName", fn]]
+      }
+    }],
+    # fnbridge's own invocation metric, written by the functions as Embedded Metric Format
+    # lines (namespace fnbridge, dimensions function, transport, outcome).
+    [{
+      type   = "metric"
+      x      = 0
+      y      = 18
+      width  = 24
+      height = 6
+      properties = {
+        title  = "fnbridge invocations by outcome"
+        region = var.region
+        stat   = "SampleCount"
+        period = 60
+        metrics = flatten([for fn in var.functions : [
+          for outcome in ["success", "client_error", "server_error"] :
+          ["fnbridge", "fnbridge.function.invocations", "function", local.definitions[fn], "transport", "lambda", "outcome", outcome]
+        ]])
       }
     }],
   )

@@ -80,7 +80,8 @@ module "telemetry" {
 module "dashboard" {
   source = "../dashboard"
 
-  name      = "fnbridge-${var.environment}"
-  region    = var.region
-  functions = [module.hello.function_name, module.telemetry.function_name]
+  name        = "fnbridge-${var.environment}"
+  region      = var.region
+  functions   = [module.hello.function_name, module.telemetry.function_name]
+  definitions = ["hello", "validateReading|enrichReading|detectAnomaly"]
 }

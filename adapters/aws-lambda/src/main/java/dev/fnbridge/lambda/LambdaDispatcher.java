@@ -102,9 +102,10 @@ final class LambdaDispatcher {
 			.logStartupInfo(false)
 			.run();
 		String definition = context.getEnvironment().getProperty("spring.cloud.function.definition");
+		InvocationMetrics metrics = context.getBean(InvocationMetrics.class);
+		metrics.addListener(new EmbeddedMetricFormat(System.out));
 		LambdaDispatcher dispatcher = new LambdaDispatcher(context.getBean(FunctionCatalog.class),
-				context.getBean(ObjectMapper.class), context.getBean(JsonPayloadReader.class),
-				context.getBean(InvocationMetrics.class), definition);
+				context.getBean(ObjectMapper.class), context.getBean(JsonPayloadReader.class), metrics, definition);
 		if (dispatcher.defaultDefinition != null) {
 			dispatcher.function(dispatcher.defaultDefinition);
 		}

@@ -92,13 +92,16 @@ class CrossTransportContractIntegrationTests {
 
 	private LocalLambda lambda;
 
+	private Path lambdaLog;
+
 	private KafkaProducer<byte[], byte[]> producer;
 
 	@BeforeAll
 	void start() throws IOException {
 		Path artifact = Path.of(System.getProperty("fnbridge.lambda.artifact", "target/fnbridge-lambda.zip"));
+		this.lambdaLog = Files.createTempFile("contract-lambda-", ".log");
 		this.lambda = LocalLambda.start(artifact, LambdaEnvironment.HANDLER, Map.of(),
-				List.of("-XX:TieredStopAtLevel=1"), Files.createTempFile("contract-lambda-", ".log"));
+				List.of("-XX:TieredStopAtLevel=1"), this.lambdaLog);
 		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers,
 				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
 				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
@@ -156,10 +159,21 @@ class CrossTransportContractIntegrationTests {
 		ObjectNode event = (ObjectNode) this.json.readTree(LambdaEnvironment.event("apigw-v2-hello.json"));
 		event.put("rawPath", "/" + function);
 		event.put("body", new String(input, StandardCharsets.UTF_8));
+		List<JsonNode> before = metricLines(function);
 		InvocationResult result = this.lambda.invoke(this.json.writeValueAsString(event), Duration.ofSeconds(60));
 		assertThat(result.error()).as(result.body()).isFalse();
 		JsonNode response = this.json.readTree(result.body());
-		return fromHttp(response.path("statusCode").asInt(), response.path("body").asString(""));
+		Outcome outcome = fromHttp(response.path("statusCode").asInt(), response.path("body").asString(""));
+		// The same invocation metric, as a CloudWatch Embedded Metric Format line on
+		// stdout.
+		List<JsonNode> after = metricLines(function);
+		assertThat(after).as("EMF lines of " + function).hasSize(before.size() + 1);
+		JsonNode metric = after.get(after.size() - 1);
+		assertThat(metric.path("transport").asString()).isEqualTo("lambda");
+		assertThat(metric.path("outcome").asString()).isEqualTo((outcome.error() != null) ? "client_error" : "success");
+		assertThat(metric.path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asString())
+			.isEqualTo("fnbridge");
+		return outcome;
 	}
 
 	private Outcome overKafka(String function, byte[] input, Outcome expected) {
@@ -194,6 +208,16 @@ class CrossTransportContractIntegrationTests {
 		}
 		assertThat(dead).as("neither output nor dead letter for " + function).isNotNull();
 		return Outcome.error(text(dead.headers().lastHeader("fnbridge-error-category")));
+	}
+
+	private List<JsonNode> metricLines(String function) throws IOException {
+		String tag = function.replace(',', '|');
+		return Files.readAllLines(this.lambdaLog)
+			.stream()
+			.filter((line) -> line.startsWith("{\"_aws\""))
+			.map(this.json::readTree)
+			.filter((metric) -> metric.path("function").asString().equals(tag))
+			.toList();
 	}
 
 	private Outcome fromHttp(int status, String body) {

@@ -1,7 +1,9 @@
 package dev.fnbridge.core.metrics;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.fnbridge.core.error.ClassifiedError;
@@ -41,6 +43,8 @@ public class InvocationMetrics {
 
 	private final Map<Key, Meters> meters = new ConcurrentHashMap<>();
 
+	private final List<InvocationListener> listeners = new CopyOnWriteArrayList<>();
+
 	/**
 	 * Creates the recorder.
 	 * @param registry where the meters go
@@ -63,7 +67,16 @@ public class InvocationMetrics {
 			forKey.payloadSize.record(payloadBytes);
 		}
 		forKey.inFlight.incrementAndGet();
-		return new Sample(forKey, this.registry.config().clock().monotonicTime());
+		return new Sample(forKey, this.registry.config().clock().monotonicTime(), payloadBytes);
+	}
+
+	/**
+	 * Adds a listener told of every finished invocation, e.g. to write CloudWatch
+	 * Embedded Metric Format lines where no registry is scraped.
+	 * @param listener the listener
+	 */
+	public void addListener(InvocationListener listener) {
+		this.listeners.add(listener);
 	}
 
 	private Meters register(Key key) {
@@ -107,18 +120,21 @@ public class InvocationMetrics {
 
 		private final long startNanos;
 
+		private final long payloadBytes;
+
 		private boolean stopped;
 
-		private Sample(Meters meters, long startNanos) {
+		private Sample(Meters meters, long startNanos, long payloadBytes) {
 			this.meters = meters;
 			this.startNanos = startNanos;
+			this.payloadBytes = payloadBytes;
 		}
 
 		/**
 		 * Records a successful invocation.
 		 */
 		public void success() {
-			stop(this.meters.success());
+			stop(this.meters.success(), "success", NONE);
 		}
 
 		/**
@@ -126,10 +142,11 @@ public class InvocationMetrics {
 		 * @param error the classified failure
 		 */
 		public void failure(ClassifiedError error) {
-			stop(timer(this.meters.key(), error.category().outcome(), error.category().slug()));
+			stop(timer(this.meters.key(), error.category().outcome(), error.category().slug()),
+					error.category().outcome(), error.category().slug());
 		}
 
-		private void stop(Timer timer) {
+		private void stop(Timer timer, String outcome, String errorType) {
 			if (this.stopped) {
 				return;
 			}
@@ -137,6 +154,10 @@ public class InvocationMetrics {
 			this.meters.inFlight().decrementAndGet();
 			long elapsed = InvocationMetrics.this.registry.config().clock().monotonicTime() - this.startNanos;
 			timer.record(elapsed, java.util.concurrent.TimeUnit.NANOSECONDS);
+			for (InvocationListener listener : InvocationMetrics.this.listeners) {
+				listener.invoked(this.meters.key().function(), this.meters.key().transport(), outcome, errorType,
+						elapsed, this.payloadBytes);
+			}
 		}
 
 	}

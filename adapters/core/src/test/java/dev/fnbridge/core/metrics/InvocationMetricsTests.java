@@ -31,6 +31,21 @@ class InvocationMetricsTests {
 	}
 
 	@Test
+	void tellsListenersOfEveryFinishedInvocationOnceWithTheTimersTags() {
+		java.util.List<String> told = new java.util.ArrayList<>();
+		this.metrics.addListener((function, transport, outcome, errorType, nanos, bytes) -> told.add(
+				function + " " + transport.tag() + " " + outcome + " " + errorType + " " + bytes + " " + (nanos >= 0)));
+
+		this.metrics.start("validateReading,enrichReading", Transport.LAMBDA, 42).success();
+		InvocationMetrics.Sample failed = this.metrics.start("hello", Transport.LAMBDA, 7);
+		failed.failure(ErrorClassifier.classify(new IllegalStateException("boom")));
+		failed.failure(ErrorClassifier.classify(new IllegalStateException("again")));
+
+		assertThat(told).containsExactly("validateReading|enrichReading lambda success none 42 true",
+				"hello lambda server_error unexpected-error 7 true");
+	}
+
+	@Test
 	void tracksInvocationsInFlight() {
 		InvocationMetrics.Sample running = this.metrics.start("slow", Transport.KAFKA, -1);
 		double during = this.registry.get(InvocationMetrics.IN_FLIGHT).tag("transport", "kafka").gauge().value();

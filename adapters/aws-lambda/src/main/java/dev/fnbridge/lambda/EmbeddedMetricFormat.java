@@ -1,0 +1,59 @@
+package dev.fnbridge.lambda;
+
+import java.io.PrintStream;
+
+import dev.fnbridge.core.metrics.InvocationListener;
+import dev.fnbridge.core.metrics.Transport;
+
+/**
+ * Writes each invocation as one CloudWatch Embedded Metric Format line on stdout: Lambda
+ * ships stdout to CloudWatch Logs, which extracts the metrics, so there is no API call on
+ * the hot path. Namespace {@value #NAMESPACE}; metrics
+ * {@code fnbridge.function.invocations} (milliseconds) and
+ * {@code fnbridge.function.payload.size} (bytes); dimensions {@code function},
+ * {@code transport}, {@code outcome}, and {@code function} alone; {@code error.type} is a
+ * property (searchable in Logs Insights, not a dimension).
+ */
+final class EmbeddedMetricFormat implements InvocationListener {
+
+	static final String NAMESPACE = "fnbridge";
+
+	private final PrintStream out;
+
+	EmbeddedMetricFormat(PrintStream out) {
+		this.out = out;
+	}
+
+	@Override
+	public void invoked(String function, Transport transport, String outcome, String errorType, long durationNanos,
+			long payloadBytes) {
+		StringBuilder line = new StringBuilder(420);
+		line.append("{\"_aws\":{\"Timestamp\":")
+			.append(System.currentTimeMillis())
+			.append(",\"CloudWatchMetrics\":[{\"Namespace\":\"" + NAMESPACE + "\",")
+			.append("\"Dimensions\":[[\"function\",\"transport\",\"outcome\"],[\"function\"]],")
+			.append("\"Metrics\":[{\"Name\":\"fnbridge.function.invocations\",\"Unit\":\"Milliseconds\"},")
+			.append("{\"Name\":\"fnbridge.function.payload.size\",\"Unit\":\"Bytes\"}]}]},")
+			.append("\"function\":\"")
+			.append(escape(function))
+			.append("\",\"transport\":\"")
+			.append(transport.tag())
+			.append("\",\"outcome\":\"")
+			.append(outcome)
+			.append("\",\"error.type\":\"")
+			.append(errorType)
+			.append("\",\"fnbridge.function.invocations\":")
+			.append(durationNanos / 1_000_000.0)
+			.append(",\"fnbridge.function.payload.size\":")
+			.append(Math.max(payloadBytes, 0))
+			.append('}');
+		// One write and a flush: the runtime's stdout is not auto-flushed.
+		this.out.println(line);
+		this.out.flush();
+	}
+
+	private static String escape(String text) {
+		return text.replace("\\", "\\\\").replace("\"", "\\\"");
+	}
+
+}
