@@ -25,6 +25,8 @@ public class KafkaTransportEnvironmentPostProcessor implements EnvironmentPostPr
 
 	private static final String BINDER_BROKERS = "spring.cloud.stream.kafka.binder.brokers";
 
+	private static final String INSTANCE_ID_PROPERTY = "spring.cloud.stream.kafka.binder.consumer-properties.group.instance.id";
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, Object> overrides = new HashMap<>();
@@ -32,8 +34,18 @@ public class KafkaTransportEnvironmentPostProcessor implements EnvironmentPostPr
 			overrides.put("spring.cloud.function.definition", "");
 			overrides.put("spring.cloud.stream.function.autodetect", "false");
 		}
-		else if (!environment.containsProperty(BOOTSTRAP) && environment.containsProperty(BINDER_BROKERS)) {
-			overrides.put(BOOTSTRAP, environment.getProperty(BINDER_BROKERS));
+		else {
+			if (!environment.containsProperty(BOOTSTRAP) && environment.containsProperty(BINDER_BROKERS)) {
+				overrides.put(BOOTSTRAP, environment.getProperty(BINDER_BROKERS));
+			}
+			// Static membership: a restarted instance takes its partitions back at once
+			// instead
+			// of after the session time-out; each instance needs its own stable id.
+			if (environment.getProperty("fnbridge.kafka.static-membership", Boolean.class, true)
+					&& !environment.containsProperty(INSTANCE_ID_PROPERTY)) {
+				overrides.put(INSTANCE_ID_PROPERTY, environment.getProperty("fnbridge.kafka.instance-id",
+						environment.getProperty("HOSTNAME", "fnbridge-local")));
+			}
 		}
 		if (!overrides.isEmpty()) {
 			environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, overrides));

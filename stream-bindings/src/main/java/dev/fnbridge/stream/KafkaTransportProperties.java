@@ -19,6 +19,18 @@ public class KafkaTransportProperties {
 	private Boolean enabled;
 
 	/**
+	 * Whether consumers use static group membership (group.instance.id), so that a
+	 * restarted instance takes its partitions back at once instead of after the session
+	 * time-out.
+	 */
+	private boolean staticMembership = true;
+
+	/**
+	 * This instance's static membership id; unique per instance. Default: HOSTNAME.
+	 */
+	private String instanceId;
+
+	/**
 	 * Suffix appended to an input topic's name to name its dead-letter topic.
 	 */
 	private String deadLetterSuffix = ".dlq";
@@ -40,6 +52,22 @@ public class KafkaTransportProperties {
 
 	public void setEnabled(Boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public boolean isStaticMembership() {
+		return this.staticMembership;
+	}
+
+	public void setStaticMembership(boolean staticMembership) {
+		this.staticMembership = staticMembership;
+	}
+
+	public String getInstanceId() {
+		return this.instanceId;
+	}
+
+	public void setInstanceId(String instanceId) {
+		this.instanceId = instanceId;
 	}
 
 	public String getDeadLetterSuffix() {
