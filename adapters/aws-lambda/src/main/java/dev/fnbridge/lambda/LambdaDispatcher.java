@@ -2,6 +2,7 @@ package dev.fnbridge.lambda;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Type;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
@@ -80,7 +82,7 @@ final class LambdaDispatcher {
 
 	private final String defaultDefinition;
 
-	private final Map<String, FunctionInvocationWrapper> functions = new ConcurrentHashMap<>();
+	private final Map<String, Target> functions = new ConcurrentHashMap<>();
 
 	private final JsonPayloadReader reader;
 
@@ -121,12 +123,12 @@ final class LambdaDispatcher {
 		int primed = 0;
 		for (String name : this.names) {
 			try {
-				FunctionInvocationWrapper function = function(name);
+				FunctionInvocationWrapper function = function(name).function();
 				if (function.isRoutingFunction()) {
 					continue;
 				}
 				if (function.isFunction() && !function.isInputTypePublisher()) {
-					this.reader.readJson("{}".getBytes(StandardCharsets.UTF_8), function.getInputType());
+					this.reader.readJson("{}".getBytes(StandardCharsets.UTF_8), function(name).payloadType());
 				}
 			}
 			catch (RuntimeException ex) {
@@ -307,8 +309,9 @@ final class LambdaDispatcher {
 	}
 
 	private byte[] invoke(String definition, byte[] payload, Map<String, Object> headers) {
-		FunctionInvocationWrapper function = function(definition);
-		Function<Object, Object> direct = DirectTargets.of(function);
+		Target target = function(definition);
+		FunctionInvocationWrapper function = target.function();
+		Function<Object, Object> direct = target.direct();
 		if (direct != null && !String.valueOf(headers.get(MessageHeaders.CONTENT_TYPE)).startsWith("text/")) {
 			// Read, call and count as TransportFunctionWrapper does, without the
 			// catalog's
@@ -318,7 +321,7 @@ final class LambdaDispatcher {
 				if (payload.length == 0) {
 					throw new InvalidInputException("", "A JSON payload is required");
 				}
-				Object result = direct.apply(this.reader.readJson(payload, function.getInputType()));
+				Object result = direct.apply(this.reader.readJson(payload, target.payloadType()));
 				sample.success();
 				return (result != null) ? this.mapper.writeValueAsBytes(result) : null;
 			}
@@ -345,8 +348,8 @@ final class LambdaDispatcher {
 		return this.mapper.writeValueAsBytes(result);
 	}
 
-	private FunctionInvocationWrapper function(String definition) {
-		FunctionInvocationWrapper cached = this.functions.get(definition);
+	private Target function(String definition) {
+		Target cached = this.functions.get(definition);
 		if (cached != null) {
 			return cached;
 		}
@@ -361,8 +364,17 @@ final class LambdaDispatcher {
 		if (function == null) {
 			throw new UnknownFunctionException(definition, definition);
 		}
-		this.functions.put(definition, function);
-		return function;
+		Target target = new Target(function, DirectTargets.of(function),
+				DirectTargets.payloadType(function.getInputType()));
+		this.functions.put(definition, target);
+		return target;
+	}
+
+	/**
+	 * A function resolved once: the catalog's wrapper, and the bean when it may be called
+	 * directly.
+	 */
+	private record Target(FunctionInvocationWrapper function, Function<Object, Object> direct, Type payloadType) {
 	}
 
 	private String requireDefault() {
@@ -412,7 +424,8 @@ final class LambdaDispatcher {
 		Map<String, Object> response = new LinkedHashMap<>();
 		response.put("statusCode", status);
 		if (shape.alb()) {
-			response.put("statusDescription", status + " " + reason(status));
+			HttpStatus known = HttpStatus.resolve(status);
+			response.put("statusDescription", status + " " + ((known != null) ? known.getReasonPhrase() : ""));
 		}
 		if (contentType != null && shape.multiValue()) {
 			response.put("multiValueHeaders", Map.of("Content-Type", List.of(contentType)));
@@ -432,19 +445,6 @@ final class LambdaDispatcher {
 	 * lists.
 	 */
 	private record HttpShape(boolean alb, boolean multiValue) {
-	}
-
-	private static String reason(int status) {
-		return switch (status) {
-			case 200 -> "OK";
-			case 204 -> "No Content";
-			case 400 -> "Bad Request";
-			case 404 -> "Not Found";
-			case 413 -> "Payload Too Large";
-			case 415 -> "Unsupported Media Type";
-			case 503 -> "Service Unavailable";
-			default -> "Internal Server Error";
-		};
 	}
 
 	private static String lastSegment(String path) {

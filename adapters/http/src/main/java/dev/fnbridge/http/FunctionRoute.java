@@ -26,7 +26,7 @@ record FunctionRoute(String definition, FunctionInvocationWrapper function, Type
 		Function<Object, Object> direct) {
 
 	static FunctionRoute of(String definition, FunctionInvocationWrapper function) {
-		Type payloadType = function.isSupplier() ? null : unwrap(function.getInputType());
+		Type payloadType = function.isSupplier() ? null : DirectTargets.payloadType(function.getInputType());
 		return new FunctionRoute(definition, function, payloadType, DirectTargets.of(function));
 	}
 
@@ -85,7 +85,7 @@ record FunctionRoute(String definition, FunctionInvocationWrapper function, Type
 		return unwrapResult(this.function.get());
 	}
 
-	static Object unwrapResult(Object result) {
+	private static Object unwrapResult(Object result) {
 		Object value = result;
 		if (value instanceof Mono<?> mono) {
 			value = mono.block();
@@ -110,17 +110,6 @@ record FunctionRoute(String definition, FunctionInvocationWrapper function, Type
 	 * @param bytes the JSON
 	 */
 	record SerializedJson(byte[] bytes) {
-	}
-
-	private static Type unwrap(Type type) {
-		Type current = type;
-		if (FunctionTypeUtils.isPublisher(current)) {
-			current = FunctionTypeUtils.getImmediateGenericType(current, 0);
-		}
-		if (FunctionTypeUtils.isMessage(current)) {
-			current = FunctionTypeUtils.getImmediateGenericType(current, 0);
-		}
-		return (current != null) ? current : Object.class;
 	}
 
 }

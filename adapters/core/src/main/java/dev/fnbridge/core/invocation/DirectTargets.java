@@ -1,7 +1,9 @@
 package dev.fnbridge.core.invocation;
 
+import java.lang.reflect.Type;
 import java.util.function.Function;
 
+import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 
 /**
@@ -28,6 +30,23 @@ public final class DirectTargets {
 				&& !function.isOutputTypeMessage();
 		return (plain && function.getTarget() instanceof Function<?, ?> target) ? (Function<Object, Object>) target
 				: null;
+	}
+
+	/**
+	 * The type a transport reads an input as: the function's input type with any
+	 * {@code Publisher} and {@code Message} layers removed.
+	 * @param inputType the declared input type
+	 * @return the payload type, {@code Object} when unknown
+	 */
+	public static Type payloadType(Type inputType) {
+		Type current = inputType;
+		if (current != null && FunctionTypeUtils.isPublisher(current)) {
+			current = FunctionTypeUtils.getImmediateGenericType(current, 0);
+		}
+		if (current != null && FunctionTypeUtils.isMessage(current)) {
+			current = FunctionTypeUtils.getImmediateGenericType(current, 0);
+		}
+		return (current != null) ? current : Object.class;
 	}
 
 }

@@ -95,7 +95,7 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 	}
 
 	private Object read(Object payload, MessageHeaders headers, FunctionInvocationWrapper target) {
-		Type type = this.payloadTypes.computeIfAbsent(target.getInputType(), TransportFunctionWrapper::payloadType);
+		Type type = this.payloadTypes.computeIfAbsent(target.getInputType(), DirectTargets::payloadType);
 		Class<?> raw = FunctionTypeUtils.getRawType(type);
 		boolean bytes = payload instanceof byte[];
 		if (!bytes && !(payload instanceof String)) {
@@ -171,14 +171,6 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 			return bytes.length;
 		}
 		return (payload instanceof String text) ? text.length() : -1;
-	}
-
-	private static Type payloadType(Type inputType) {
-		Type current = inputType;
-		if (FunctionTypeUtils.isMessage(current)) {
-			current = FunctionTypeUtils.getImmediateGenericType(current, 0);
-		}
-		return (current != null) ? current : Object.class;
 	}
 
 }
