@@ -34,15 +34,18 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.SpringProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.util.ClassUtils;
 
 /**
  * Turns AWS events into function invocations and results into what each event source
@@ -100,7 +103,10 @@ final class LambdaDispatcher {
 	}
 
 	static LambdaDispatcher boot() {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(mainClass()).web(WebApplicationType.NONE)
+		Class<?> mainClass = mainClass();
+		useAotIfGenerated(mainClass);
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(mainClass).main(mainClass)
+			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.run();
 		String definition = context.getEnvironment().getProperty("spring.cloud.function.definition");
@@ -467,6 +473,24 @@ final class LambdaDispatcher {
 			bytes[i] = (byte) array.get(i).asInt();
 		}
 		return bytes;
+	}
+
+	/**
+	 * Starts from the bean definitions Spring AOT generated at build time, when the
+	 * artifact has them for this main class and {@code FNBRIDGE_AOT} is not
+	 * {@code false}: condition evaluation and configuration-class proxies are the largest
+	 * part of a cold start.
+	 * @param mainClass the application class
+	 */
+	static void useAotIfGenerated(Class<?> mainClass) {
+		if ("false".equalsIgnoreCase(System.getenv("FNBRIDGE_AOT"))
+				|| SpringProperties.getProperty(AotDetector.AOT_ENABLED) != null) {
+			return;
+		}
+		String initializer = mainClass.getName() + "__ApplicationContextInitializer";
+		if (ClassUtils.isPresent(initializer, mainClass.getClassLoader())) {
+			SpringProperties.setProperty(AotDetector.AOT_ENABLED, "true");
+		}
 	}
 
 	private static Class<?> mainClass() {

@@ -8,7 +8,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.AutowiredAnnotationBeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +24,8 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(beforeName = "org.springframework.cloud.function.observability.ObservationAutoConfiguration")
 public class FnbridgeCoreAutoConfiguration {
+
+	private static final String FUNCTION_CATALOG = "functionCatalog";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -38,6 +44,26 @@ public class FnbridgeCoreAutoConfiguration {
 	TransportFunctionWrapper fnbridgeTransportFunctionWrapper(JsonPayloadReader reader,
 			ObjectProvider<ObjectMapper> mapper, InvocationMetrics metrics) {
 		return new TransportFunctionWrapper(reader, mapper.getIfAvailable(() -> JsonMapper.builder().build()), metrics);
+	}
+
+	/**
+	 * In an AOT-processed application (the Lambda artifact) Spring Cloud Function's
+	 * catalog, declared as a {@code FunctionRegistry}, does not get its
+	 * {@code @Autowired} around-wrapper: AOT generates injection only for what the bean
+	 * definition's type shows. Without this, no message-driven invocation would be read
+	 * strictly or counted.
+	 * @param beanFactory the bean factory
+	 * @return the callback that injects the wrapper once every singleton exists
+	 */
+	@Bean
+	SmartInitializingSingleton fnbridgeAotFunctionCatalogWiring(ConfigurableListableBeanFactory beanFactory) {
+		return () -> {
+			if (AotDetector.useGeneratedArtifacts() && beanFactory.containsBean(FUNCTION_CATALOG)) {
+				AutowiredAnnotationBeanPostProcessor injector = new AutowiredAnnotationBeanPostProcessor();
+				injector.setBeanFactory(beanFactory);
+				injector.processInjection(beanFactory.getBean(FUNCTION_CATALOG));
+			}
+		};
 	}
 
 }
