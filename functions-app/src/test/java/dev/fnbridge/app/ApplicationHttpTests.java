@@ -107,6 +107,28 @@ class ApplicationHttpTests {
 	}
 
 	@Test
+	void checksAnEventAgainstTheFunctionsInputBeforePublishingIt() throws Exception {
+		HttpResponse<String> response = post("/events" + PIPELINE, "{\"deviceId\":\"sensor-1\",\"value\":\"hot\"}");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(this.json.readTree(response.body()).path("errors").findValuesAsString("field")).contains("value");
+	}
+
+	@Test
+	void answersNotFoundForEventsToAFunctionWithoutInputTopic() throws Exception {
+		// Kafka is off in this test: no function is bound to a topic.
+		HttpResponse<String> unbound = post("/events/hello", "{\"name\":\"Ada\"}");
+		HttpResponse<String> unknown = post("/events/nope", "{}");
+
+		assertThat(unbound.statusCode()).isEqualTo(404);
+		assertThat(this.json.readTree(unbound.body()).path("detail").asString())
+			.isEqualTo("'hello' takes no events: it is not bound to an input topic");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.body()).contains("No function named 'nope'");
+	}
+
+	@Test
 	void listsTheFiveFunctions() throws Exception {
 		JsonNode functions = this.json.readTree(get("/functions").body());
 

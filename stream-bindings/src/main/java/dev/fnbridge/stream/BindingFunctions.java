@@ -2,6 +2,7 @@ package dev.fnbridge.stream;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.cloud.stream.config.BindingProperties;
@@ -41,6 +42,27 @@ class BindingFunctions {
 			}
 		}
 		return destination;
+	}
+
+	/**
+	 * The input topic of a function definition, the reverse of
+	 * {@link #forDestination(String)}.
+	 * @param definition e.g. {@code hello},
+	 * {@code validateReading|enrichReading|detectAnomaly} or the same with commas
+	 * @return the topic, if the definition is bound
+	 */
+	Optional<String> inputDestination(String definition) {
+		String wanted = definition.replace(',', '|').replace(" ", "");
+		String bound = this.functions.getDefinition();
+		if (bound == null || Arrays.stream(bound.split(";")).map(String::strip).noneMatch(wanted::equals)) {
+			return Optional.empty();
+		}
+		String functional = wanted.replace("|", "") + "-in-0";
+		String bindingName = this.functions.getBindings().getOrDefault(functional, functional);
+		BindingProperties binding = this.bindings.getBindings().get(bindingName);
+		String destination = (binding != null) ? binding.getDestination() : null;
+		return Optional.of(StringUtils.hasText(destination)
+				? StringUtils.commaDelimitedListToStringArray(destination)[0].strip() : bindingName);
 	}
 
 	private String forBinding(String bindingName) {

@@ -2,6 +2,7 @@ package dev.fnbridge.stream;
 
 import java.util.Map;
 
+import dev.fnbridge.core.events.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -10,10 +11,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
+import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.cloud.stream.function.StreamFunctionProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -51,6 +54,13 @@ public class FnbridgeStreamAutoConfiguration {
 		KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(producers);
 		return new DeadLetterRouting(template, properties, new BindingFunctions(bindings, functions),
 				meters.getIfAvailable(SimpleMeterRegistry::new));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(EventPublisher.class)
+	EventPublisher fnbridgeEventPublisher(ObjectProvider<StreamBridge> bridge, BindingServiceProperties bindings,
+			StreamFunctionProperties functions) {
+		return new StreamBridgeEventPublisher(bridge, new BindingFunctions(bindings, functions));
 	}
 
 }

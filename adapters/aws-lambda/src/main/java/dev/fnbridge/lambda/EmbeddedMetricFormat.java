@@ -4,6 +4,7 @@ import java.io.PrintStream;
 
 import dev.fnbridge.core.metrics.InvocationListener;
 import dev.fnbridge.core.metrics.Transport;
+import org.slf4j.MDC;
 
 /**
  * Writes each invocation as one CloudWatch Embedded Metric Format line on stdout: Lambda
@@ -17,6 +18,9 @@ import dev.fnbridge.core.metrics.Transport;
 final class EmbeddedMetricFormat implements InvocationListener {
 
 	static final String NAMESPACE = "fnbridge";
+
+	/** The MDC key Micrometer Tracing keeps the current trace id under. */
+	static final String TRACE_ID = "traceId";
 
 	private final PrintStream out;
 
@@ -45,8 +49,13 @@ final class EmbeddedMetricFormat implements InvocationListener {
 			.append("\",\"fnbridge.function.invocations\":")
 			.append(durationNanos / 1_000_000.0)
 			.append(",\"fnbridge.function.payload.size\":")
-			.append(Math.max(payloadBytes, 0))
-			.append('}');
+			.append(Math.max(payloadBytes, 0));
+		// Not a dimension: a property that links the data point to its trace.
+		String traceId = MDC.get(TRACE_ID);
+		if (traceId != null && !traceId.isEmpty()) {
+			line.append(",\"traceId\":\"").append(escape(traceId)).append('"');
+		}
+		line.append('}');
 		// One write and a flush: the runtime's stdout is not auto-flushed.
 		this.out.println(line);
 		this.out.flush();

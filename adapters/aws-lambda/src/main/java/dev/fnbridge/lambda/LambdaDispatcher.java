@@ -28,6 +28,9 @@ import dev.fnbridge.core.invocation.TransportFunctionWrapper;
 import dev.fnbridge.core.json.JsonPayloadReader;
 import dev.fnbridge.core.metrics.InvocationMetrics;
 import dev.fnbridge.core.metrics.Transport;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.ReceiverContext;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.core.JacksonException;
@@ -77,6 +80,8 @@ final class LambdaDispatcher {
 
 	private static final String ROUTE_HEADER = "x-fnbridge-function";
 
+	private static final String INVOCATION_OBSERVATION = "fnbridge.lambda.invocation";
+
 	private final FunctionCatalog catalog;
 
 	private final ObjectMapper mapper;
@@ -91,8 +96,11 @@ final class LambdaDispatcher {
 
 	private final InvocationMetrics metrics;
 
+	private final ObservationRegistry observations;
+
 	LambdaDispatcher(FunctionCatalog catalog, ObjectMapper mapper, JsonPayloadReader reader, InvocationMetrics metrics,
-			String defaultDefinition) {
+			ObservationRegistry observations, String defaultDefinition) {
+		this.observations = observations;
 		this.catalog = catalog;
 		this.mapper = mapper;
 		this.reader = reader;
@@ -113,7 +121,9 @@ final class LambdaDispatcher {
 		InvocationMetrics metrics = context.getBean(InvocationMetrics.class);
 		metrics.addListener(new EmbeddedMetricFormat(System.out));
 		LambdaDispatcher dispatcher = new LambdaDispatcher(context.getBean(FunctionCatalog.class),
-				context.getBean(ObjectMapper.class), context.getBean(JsonPayloadReader.class), metrics, definition);
+				context.getBean(ObjectMapper.class), context.getBean(JsonPayloadReader.class), metrics,
+				context.getBeanProvider(ObservationRegistry.class).getIfAvailable(() -> ObservationRegistry.NOOP),
+				definition);
 		if (dispatcher.defaultDefinition != null) {
 			dispatcher.function(dispatcher.defaultDefinition);
 		}
@@ -186,7 +196,7 @@ final class LambdaDispatcher {
 	private byte[] direct(byte[] payload, String requestId) {
 		String definition = requireDefault();
 		try {
-			byte[] result = invoke(definition, payload, Map.of());
+			byte[] result = invoke(definition, payload, Map.of(), Map.of());
 			return (result != null) ? result : "null".getBytes(StandardCharsets.UTF_8);
 		}
 		catch (RuntimeException ex) {
@@ -224,7 +234,7 @@ final class LambdaDispatcher {
 						shape);
 			}
 			byte[] result = invoke(definition, body,
-					Map.of(MessageHeaders.CONTENT_TYPE, contentType.startsWith("text/") ? contentType : JSON));
+					Map.of(MessageHeaders.CONTENT_TYPE, contentType.startsWith("text/") ? contentType : JSON), headers);
 			if (result == null) {
 				return proxy(204, null, null, shape);
 			}
@@ -275,7 +285,12 @@ final class LambdaDispatcher {
 		for (JsonNode record : event.path("Records")) {
 			String id = record.path("messageId").asString("");
 			try {
-				invoke(definition, record.path("body").asString("").getBytes(StandardCharsets.UTF_8), Map.of());
+				Map<String, String> trace = new HashMap<>();
+				record.path("messageAttributes")
+					.properties()
+					.forEach((attribute) -> trace.put(attribute.getKey().toLowerCase(Locale.ROOT),
+							attribute.getValue().path("stringValue").asString("")));
+				invoke(definition, record.path("body").asString("").getBytes(StandardCharsets.UTF_8), Map.of(), trace);
 			}
 			catch (RuntimeException ex) {
 				classify(ex, definition, requestId);
@@ -294,16 +309,22 @@ final class LambdaDispatcher {
 						+ record.path("offset").asLong();
 				try {
 					Map<String, Object> headers = new HashMap<>();
+					Map<String, String> trace = new HashMap<>();
 					if (record.path("key").isString()) {
 						headers.put("kafka_receivedMessageKey", decode(record.path("key").asString()));
 					}
 					for (JsonNode header : record.path("headers")) {
-						header.properties().forEach((entry) -> headers.put(entry.getKey(), bytes(entry.getValue())));
+						header.properties().forEach((entry) -> {
+							byte[] value = bytes(entry.getValue());
+							headers.put(entry.getKey(), value);
+							trace.put(entry.getKey().toLowerCase(Locale.ROOT),
+									new String(value, StandardCharsets.UTF_8));
+						});
 					}
 					if (!record.path("value").isString()) {
 						throw new InvalidInputException("", "A payload is required");
 					}
-					invoke(definition, decode(record.path("value").asString()), headers);
+					invoke(definition, decode(record.path("value").asString()), headers, trace);
 					processed++;
 				}
 				catch (RuntimeException ex) {
@@ -312,6 +333,25 @@ final class LambdaDispatcher {
 			}
 		}
 		return this.mapper.writeValueAsBytes(Map.of("processed", processed));
+	}
+
+	/**
+	 * Invokes a function inside an observation that continues the caller's trace (W3C
+	 * {@code traceparent}/{@code tracestate} from HTTP headers, Kafka record headers or
+	 * SQS message attributes), so the function's log lines carry its trace and span ids.
+	 */
+	private byte[] invoke(String definition, byte[] payload, Map<String, Object> headers,
+			Map<String, String> traceCarrier) {
+		if (this.observations.isNoop()) {
+			return invoke(definition, payload, headers);
+		}
+		ReceiverContext<Map<String, String>> context = new ReceiverContext<>(Map::get);
+		context.setCarrier(traceCarrier);
+		return Observation.createNotStarted(INVOCATION_OBSERVATION, () -> context, this.observations)
+			.contextualName(definition.replace(',', '|'))
+			.lowCardinalityKeyValue("function", definition.replace(',', '|'))
+			.lowCardinalityKeyValue("transport", Transport.LAMBDA.tag())
+			.observe(() -> invoke(definition, payload, headers));
 	}
 
 	private byte[] invoke(String definition, byte[] payload, Map<String, Object> headers) {

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,6 +68,18 @@ class HelloLambdaIntegrationTests extends LambdaEnvironment {
 	@Test
 	void decodesBase64Bodies() throws Exception {
 		assertThat(ok(invoke("apigw-v2-hello-base64.json")).path("body").asString()).isEqualTo("\"Hello, Grace!\"");
+	}
+
+	@Test
+	void continuesTheTraceOfAnApiGatewayRequest() throws Exception {
+		String traceId = "0af7651916cd43dd8448eb211c80319c";
+		ObjectNode event = (ObjectNode) this.json.readTree(event("apigw-v2-hello.json"));
+		((ObjectNode) event.path("headers")).put("traceparent", "00-" + traceId + "-b7ad6b7169203331-01");
+
+		ok(invokeRaw(this.json.writeValueAsString(event)));
+
+		assertThat(functionLog().lines().filter((line) -> line.startsWith("{\"_aws\"")))
+			.anyMatch((line) -> line.contains("\"traceId\":\"" + traceId + "\""));
 	}
 
 	@Test

@@ -6,15 +6,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import dev.fnbridge.core.RecordKeys;
 import dev.fnbridge.core.error.ErrorClassifier;
 import dev.fnbridge.core.error.InvalidInputException;
 import dev.fnbridge.core.error.PayloadTooLargeException;
+import dev.fnbridge.core.error.UnknownFunctionException;
+import dev.fnbridge.core.events.EventPublisher;
 import dev.fnbridge.core.json.JsonPayloadReader;
 import dev.fnbridge.core.metrics.InvocationMetrics;
 import dev.fnbridge.core.metrics.Transport;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -31,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Serves every function: {@code POST /{definition}} with a body, {@code GET
  * /{definition}/{argument}} with a path argument, {@code GET /{supplier}}. Responses are
- * JSON; a function that returns nothing answers 204, a consumer 202.
+ * JSON; a function that returns nothing answers 204, a consumer 202. {@code POST
+ * /events/{definition}} publishes to the function's input topic instead.
  */
 @RestController
 class FunctionHttpController {
@@ -57,9 +62,12 @@ class FunctionHttpController {
 
 	private final List<String> echoHeaders;
 
+	private final ObjectProvider<EventPublisher> events;
+
 	FunctionHttpController(FunctionRoutes routes, JsonPayloadReader reader, ObjectMapper mapper,
-			InvocationMetrics metrics, HttpProperties properties) {
+			InvocationMetrics metrics, HttpProperties properties, ObjectProvider<EventPublisher> events) {
 		this.routes = routes;
+		this.events = events;
 		this.reader = reader;
 		this.mapper = mapper;
 		this.metrics = metrics;
@@ -93,6 +101,38 @@ class FunctionHttpController {
 			throw new InvalidInputException("", "A JSON request body is required");
 		}
 		return this.reader.readJson(body, route.payloadType());
+	}
+
+	/**
+	 * Publishes the body, checked against the function's input type, to the function's
+	 * input topic and answers 202 with where it went: the asynchronous way to invoke a
+	 * function (e.g. devices posting readings). The record is keyed by the input's
+	 * {@code @RecordKey}, and the request's trace continues in the record's headers.
+	 * @param definition the function definition
+	 * @param request the request
+	 * @return 202 with the topic and key
+	 * @throws IOException if the body cannot be read
+	 * @throws HttpMediaTypeNotSupportedException for a body that is not JSON
+	 */
+	@PostMapping("/events/{definition}")
+	ResponseEntity<EventPublisher.PublishedEvent> publish(@PathVariable String definition, HttpServletRequest request)
+			throws IOException, HttpMediaTypeNotSupportedException {
+		FunctionRoute route = resolve(definition, request);
+		MediaType contentType = contentType(request);
+		if (!isJson(contentType)) {
+			throw new HttpMediaTypeNotSupportedException(contentType, SUPPORTED, HttpMethod.POST);
+		}
+		byte[] body = readBody(request);
+		Object payload = json(body, route);
+		EventPublisher publisher = this.events.getIfAvailable();
+		EventPublisher.PublishedEvent published = (publisher != null)
+				? publisher.publish(route.definition(), body, RecordKeys.keyOf(payload).orElse(null)).orElse(null)
+				: null;
+		if (published == null) {
+			throw new UnknownFunctionException(definition, definition,
+					"'" + route.definition() + "' takes no events: it is not bound to an input topic");
+		}
+		return ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON).body(published);
 	}
 
 	@GetMapping("/{definition}/{argument}")

@@ -16,8 +16,18 @@ public class UnknownFunctionException extends RuntimeException {
 	 * @param element the first element that does not exist, e.g. {@code nope}
 	 */
 	public UnknownFunctionException(String definition, String element) {
-		super(definition.equals(element) ? "No function named '" + element + "'"
-				: "No function named '" + element + "' in '" + definition + "'", null, false, false);
+		this(definition, element, definition.equals(element) ? "No function named '" + element + "'"
+				: "No function named '" + element + "' in '" + definition + "'");
+	}
+
+	/**
+	 * Creates the exception with its own message.
+	 * @param definition the whole definition asked for
+	 * @param element the element that cannot be found
+	 * @param message what the caller is told
+	 */
+	public UnknownFunctionException(String definition, String element, String message) {
+		super(message, null, false, false);
 		this.definition = definition;
 		this.element = element;
 	}

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.slf4j.MDC;
 
 /**
  * Records every function invocation under the same names on every transport:
@@ -36,6 +37,12 @@ public class InvocationMetrics {
 
 	/** The in-flight gauge's name. */
 	public static final String IN_FLIGHT = "fnbridge.function.in.flight";
+
+	/** MDC key naming the function in every log line of an invocation. */
+	public static final String MDC_FUNCTION = "function";
+
+	/** MDC key naming the transport in every log line of an invocation. */
+	public static final String MDC_TRANSPORT = "transport";
 
 	private static final String NONE = "none";
 
@@ -67,7 +74,9 @@ public class InvocationMetrics {
 			forKey.payloadSize.record(payloadBytes);
 		}
 		forKey.inFlight.incrementAndGet();
-		return new Sample(forKey, this.registry.config().clock().monotonicTime(), payloadBytes);
+		return new Sample(forKey, this.registry.config().clock().monotonicTime(), payloadBytes,
+				MDC.putCloseable(MDC_FUNCTION, forKey.key().function()),
+				MDC.putCloseable(MDC_TRANSPORT, forKey.key().transport().tag()));
 	}
 
 	/**
@@ -122,12 +131,19 @@ public class InvocationMetrics {
 
 		private final long payloadBytes;
 
+		private final MDC.MDCCloseable function;
+
+		private final MDC.MDCCloseable transport;
+
 		private boolean stopped;
 
-		private Sample(Meters meters, long startNanos, long payloadBytes) {
+		private Sample(Meters meters, long startNanos, long payloadBytes, MDC.MDCCloseable function,
+				MDC.MDCCloseable transport) {
 			this.meters = meters;
 			this.startNanos = startNanos;
 			this.payloadBytes = payloadBytes;
+			this.function = function;
+			this.transport = transport;
 		}
 
 		/**
@@ -151,6 +167,8 @@ public class InvocationMetrics {
 				return;
 			}
 			this.stopped = true;
+			this.function.close();
+			this.transport.close();
 			this.meters.inFlight().decrementAndGet();
 			long elapsed = InvocationMetrics.this.registry.config().clock().monotonicTime() - this.startNanos;
 			timer.record(elapsed, java.util.concurrent.TimeUnit.NANOSECONDS);

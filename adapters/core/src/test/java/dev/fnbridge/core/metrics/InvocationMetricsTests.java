@@ -4,6 +4,7 @@ import dev.fnbridge.core.error.ErrorClassifier;
 import dev.fnbridge.core.error.InvalidInputException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +44,19 @@ class InvocationMetricsTests {
 
 		assertThat(told).containsExactly("validateReading|enrichReading lambda success none 42 true",
 				"hello lambda server_error unexpected-error 7 true");
+	}
+
+	@Test
+	void namesFunctionAndTransportInTheLogContextWhileAnInvocationRuns() {
+		InvocationMetrics.Sample running = this.metrics.start("validateReading,enrichReading", Transport.KAFKA, 5);
+		String function = MDC.get(InvocationMetrics.MDC_FUNCTION);
+		String transport = MDC.get(InvocationMetrics.MDC_TRANSPORT);
+		running.success();
+
+		assertThat(function).isEqualTo("validateReading|enrichReading");
+		assertThat(transport).isEqualTo("kafka");
+		assertThat(MDC.get(InvocationMetrics.MDC_FUNCTION)).isNull();
+		assertThat(MDC.get(InvocationMetrics.MDC_TRANSPORT)).isNull();
 	}
 
 	@Test
