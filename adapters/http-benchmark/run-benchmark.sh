@@ -17,15 +17,12 @@ jar=$(ls adapters/http-benchmark/target/fnbridge-http-benchmark-*.jar | grep -v 
 work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-cat >"$work/post.lua" <<'LUA'
-wrk.method = "POST"
-wrk.body = '{"name":"Ada"}'
-wrk.headers["Content-Type"] = "application/json"
-LUA
+source adapters/http-benchmark/bench-lib.sh
+post_script "$work"
 
 java -jar "$jar" --server.port="$port" --server.address=127.0.0.1 --logging.level.root=WARN >"$work/app.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 120); do curl -sf "$base/actuator/health" >/dev/null 2>&1 && break; sleep 0.5; done
+wait_up "$base"
 
 # The two routes must answer the same bytes, or the comparison means nothing.
 for pair in "/hello /mvc/hello"; do
@@ -35,17 +32,6 @@ for pair in "/hello /mvc/hello"; do
 done
 [ "$(curl -s "$base/hello/Ada")" = "$(curl -s "$base/mvc/hello/Ada")" ] || { echo "bench: GET responses differ" >&2; exit 1; }
 
-run() { # run URL [script] -> "rps p99ms"
-  local out
-  out=$(wrk -t1 -c"$connections" -d"${seconds}s" --latency ${2:+-s "$2"} "$1")
-  local rps p99
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' <<<"$out")
-  local errors
-  errors=$(awk '/Non-2xx/ {print $4}' <<<"$out")
-  [ -z "$errors" ] || { echo "bench: $errors non-2xx responses from $1" >&2; exit 1; }
-  echo "$rps $p99"
-}
 
 echo "warming up (${seconds}s per route)..."
 for url in "$base/hello" "$base/mvc/hello"; do run "$url" "$work/post.lua" >/dev/null; done
@@ -66,6 +52,6 @@ for method in POST GET; do
     echo "$ratio" >>"$work/ratios.$method"
     printf '%-6s %-5s %12s %10s %12s %10s %8s\n' "$method" "$round" "$f_rps" "$f_p99" "$m_rps" "$m_p99" "$ratio"
   done
-  median=$(sort -n "$work/ratios.$method" | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')
+  median=$(median "$work/ratios.$method")
   echo "$method median ratio fnbridge/MVC: $median"
 done

@@ -44,6 +44,10 @@ public final class DevApplication {
 			logger.info("Kafka broker on " + address + " (kcat -b " + address + " -L)");
 			System.setProperty("spring.kafka.bootstrap-servers", address);
 		}
+		if (setting("LOGGING_STRUCTURED_FORMAT_CONSOLE", "logging.structured.format.console", args) == null) {
+			// Plain text for a person at a terminal; the packaged application logs JSON.
+			System.setProperty("logging.structured.format.console", "");
+		}
 		SpringApplication.run(FnbridgeApplication.class, args);
 	}
 

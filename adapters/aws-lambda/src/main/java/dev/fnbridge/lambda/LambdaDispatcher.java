@@ -28,9 +28,9 @@ import dev.fnbridge.core.invocation.TransportFunctionWrapper;
 import dev.fnbridge.core.json.JsonPayloadReader;
 import dev.fnbridge.core.metrics.InvocationMetrics;
 import dev.fnbridge.core.metrics.Transport;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.observation.transport.ReceiverContext;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.core.JacksonException;
@@ -80,8 +80,6 @@ final class LambdaDispatcher {
 
 	private static final String ROUTE_HEADER = "x-fnbridge-function";
 
-	private static final String INVOCATION_OBSERVATION = "fnbridge.lambda.invocation";
-
 	private final FunctionCatalog catalog;
 
 	private final ObjectMapper mapper;
@@ -96,11 +94,11 @@ final class LambdaDispatcher {
 
 	private final InvocationMetrics metrics;
 
-	private final ObservationRegistry observations;
+	private final Tracing tracing;
 
 	LambdaDispatcher(FunctionCatalog catalog, ObjectMapper mapper, JsonPayloadReader reader, InvocationMetrics metrics,
-			ObservationRegistry observations, String defaultDefinition) {
-		this.observations = observations;
+			Tracing tracing, String defaultDefinition) {
+		this.tracing = tracing;
 		this.catalog = catalog;
 		this.mapper = mapper;
 		this.reader = reader;
@@ -122,8 +120,7 @@ final class LambdaDispatcher {
 		metrics.addListener(new EmbeddedMetricFormat(System.out));
 		LambdaDispatcher dispatcher = new LambdaDispatcher(context.getBean(FunctionCatalog.class),
 				context.getBean(ObjectMapper.class), context.getBean(JsonPayloadReader.class), metrics,
-				context.getBeanProvider(ObservationRegistry.class).getIfAvailable(() -> ObservationRegistry.NOOP),
-				definition);
+				Tracing.of(context), definition);
 		if (dispatcher.defaultDefinition != null) {
 			dispatcher.function(dispatcher.defaultDefinition);
 		}
@@ -196,7 +193,7 @@ final class LambdaDispatcher {
 	private byte[] direct(byte[] payload, String requestId) {
 		String definition = requireDefault();
 		try {
-			byte[] result = invoke(definition, payload, Map.of(), Map.of());
+			byte[] result = invoke(definition, payload, Map.of(), Map.of(), Span.Kind.SERVER);
 			return (result != null) ? result : "null".getBytes(StandardCharsets.UTF_8);
 		}
 		catch (RuntimeException ex) {
@@ -234,7 +231,8 @@ final class LambdaDispatcher {
 						shape);
 			}
 			byte[] result = invoke(definition, body,
-					Map.of(MessageHeaders.CONTENT_TYPE, contentType.startsWith("text/") ? contentType : JSON), headers);
+					Map.of(MessageHeaders.CONTENT_TYPE, contentType.startsWith("text/") ? contentType : JSON), headers,
+					Span.Kind.SERVER);
 			if (result == null) {
 				return proxy(204, null, null, shape);
 			}
@@ -290,7 +288,8 @@ final class LambdaDispatcher {
 					.properties()
 					.forEach((attribute) -> trace.put(attribute.getKey().toLowerCase(Locale.ROOT),
 							attribute.getValue().path("stringValue").asString("")));
-				invoke(definition, record.path("body").asString("").getBytes(StandardCharsets.UTF_8), Map.of(), trace);
+				invoke(definition, record.path("body").asString("").getBytes(StandardCharsets.UTF_8), Map.of(), trace,
+						Span.Kind.CONSUMER);
 			}
 			catch (RuntimeException ex) {
 				classify(ex, definition, requestId);
@@ -324,7 +323,7 @@ final class LambdaDispatcher {
 					if (!record.path("value").isString()) {
 						throw new InvalidInputException("", "A payload is required");
 					}
-					invoke(definition, decode(record.path("value").asString()), headers, trace);
+					invoke(definition, decode(record.path("value").asString()), headers, trace, Span.Kind.CONSUMER);
 					processed++;
 				}
 				catch (RuntimeException ex) {
@@ -336,22 +335,45 @@ final class LambdaDispatcher {
 	}
 
 	/**
-	 * Invokes a function inside an observation that continues the caller's trace (W3C
+	 * Invokes a function in a span that continues the caller's trace (W3C
 	 * {@code traceparent}/{@code tracestate} from HTTP headers, Kafka record headers or
-	 * SQS message attributes), so the function's log lines carry its trace and span ids.
+	 * SQS message attributes), so the function's log and metric lines carry its trace id.
+	 * A span, not an observation: the invocation is already timed once.
 	 */
 	private byte[] invoke(String definition, byte[] payload, Map<String, Object> headers,
-			Map<String, String> traceCarrier) {
-		if (this.observations.isNoop()) {
+			Map<String, String> traceCarrier, Span.Kind kind) {
+		if (this.tracing == null) {
 			return invoke(definition, payload, headers);
 		}
-		ReceiverContext<Map<String, String>> context = new ReceiverContext<>(Map::get);
-		context.setCarrier(traceCarrier);
-		return Observation.createNotStarted(INVOCATION_OBSERVATION, () -> context, this.observations)
-			.contextualName(definition.replace(',', '|'))
-			.lowCardinalityKeyValue("function", definition.replace(',', '|'))
-			.lowCardinalityKeyValue("transport", Transport.LAMBDA.tag())
-			.observe(() -> invoke(definition, payload, headers));
+		Span span = this.tracing.propagator()
+			.extract(traceCarrier, Map::get)
+			.name(definition.replace(',', '|'))
+			.kind(kind)
+			.tag("function", definition.replace(',', '|'))
+			.tag("transport", Transport.LAMBDA.tag())
+			.start();
+		try (Tracer.SpanInScope scope = this.tracing.tracer().withSpan(span)) {
+			return invoke(definition, payload, headers);
+		}
+		catch (RuntimeException ex) {
+			span.error(ex);
+			throw ex;
+		}
+		finally {
+			span.end();
+		}
+	}
+
+	/** Micrometer Tracing, when the application has it. */
+	record Tracing(Tracer tracer, Propagator propagator) {
+
+		static Tracing of(ConfigurableApplicationContext context) {
+			Tracer tracer = context.getBeanProvider(Tracer.class).getIfAvailable();
+			Propagator propagator = context.getBeanProvider(Propagator.class).getIfAvailable();
+			return (tracer != null && tracer != Tracer.NOOP && propagator != null) ? new Tracing(tracer, propagator)
+					: null;
+		}
+
 	}
 
 	private byte[] invoke(String definition, byte[] payload, Map<String, Object> headers) {
