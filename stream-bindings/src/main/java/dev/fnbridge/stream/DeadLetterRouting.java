@@ -16,10 +16,12 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.CompositeRecordInterceptor;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.util.backoff.BackOff;
@@ -49,9 +51,12 @@ class DeadLetterRouting implements ListenerContainerWithDlqAndRetryCustomizer {
 
 	private final MeterRegistry meters;
 
+	private final OutputFlush outputs;
+
 	DeadLetterRouting(KafkaOperations<byte[], byte[]> template, KafkaTransportProperties properties,
-			BindingFunctions functions, MeterRegistry meters) {
+			BindingFunctions functions, MeterRegistry meters, OutputFlush outputs) {
 		this.template = template;
+		this.outputs = outputs;
 		this.properties = properties;
 		this.functions = functions;
 		this.meters = meters;
@@ -69,7 +74,13 @@ class DeadLetterRouting implements ListenerContainerWithDlqAndRetryCustomizer {
 		}
 		recoverer
 			.setHeadersFunction((record, ex) -> headers(record, ex, function, attempts.getOrDefault(key(record), 1)));
-		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, retryBackOff());
+		// Dead-lettering commits the record's offset at once: outputs of the records
+		// before
+		// it must be acknowledged first.
+		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
+			this.outputs.flush();
+			recoverer.accept(record, ex);
+		}, retryBackOff());
 		handler
 			.setBackOffFunction((record, ex) -> StreamErrors.classify(ex).category().isClientError() ? NO_RETRY : null);
 		handler.setRetryListeners(new org.springframework.kafka.listener.RetryListener() {
@@ -86,6 +97,14 @@ class DeadLetterRouting implements ListenerContainerWithDlqAndRetryCustomizer {
 
 		});
 		container.setCommonErrorHandler(handler);
+		setOutputFlush(container);
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private void setOutputFlush(AbstractMessageListenerContainer<?, ?> container) {
+		RecordInterceptor existing = container.getRecordInterceptor();
+		RecordInterceptor flush = this.outputs.interceptor();
+		container.setRecordInterceptor((existing != null) ? new CompositeRecordInterceptor(existing, flush) : flush);
 	}
 
 	@Override

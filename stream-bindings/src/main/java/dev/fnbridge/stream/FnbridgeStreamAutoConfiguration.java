@@ -35,7 +35,7 @@ public class FnbridgeStreamAutoConfiguration {
 	@Bean
 	ListenerContainerWithDlqAndRetryCustomizer fnbridgeDeadLetterRouting(KafkaProperties kafka,
 			KafkaTransportProperties properties, BindingServiceProperties bindings, StreamFunctionProperties functions,
-			ObjectProvider<MeterRegistry> meters, Environment environment) {
+			ObjectProvider<MeterRegistry> meters, Environment environment, OutputFlush outputs) {
 		// Dead letters are the consumed bytes as they came: a byte-array producer,
 		// idempotent.
 		Map<String, Object> config = kafka.buildProducerProperties();
@@ -53,14 +53,25 @@ public class FnbridgeStreamAutoConfiguration {
 		}
 		KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(producers);
 		return new DeadLetterRouting(template, properties, new BindingFunctions(bindings, functions),
-				meters.getIfAvailable(SimpleMeterRegistry::new));
+				meters.getIfAvailable(SimpleMeterRegistry::new), outputs);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(EventPublisher.class)
 	EventPublisher fnbridgeEventPublisher(ObjectProvider<StreamBridge> bridge, BindingServiceProperties bindings,
-			StreamFunctionProperties functions) {
-		return new StreamBridgeEventPublisher(bridge, new BindingFunctions(bindings, functions));
+			StreamFunctionProperties functions, OutputFlush outputs) {
+		return new StreamBridgeEventPublisher(bridge, new BindingFunctions(bindings, functions), outputs);
+	}
+
+	/**
+	 * Output producers are flushed once per poll cycle before offsets are committed; also
+	 * the binder's (and Boot's) producer listener, which notes failed sends.
+	 * @param properties the transport settings
+	 * @return the output flush
+	 */
+	@Bean
+	OutputFlush fnbridgeOutputFlush(KafkaTransportProperties properties) {
+		return new OutputFlush(properties.getOutputResend().getAttempts(), properties.getOutputResend().getTimeout());
 	}
 
 }

@@ -46,6 +46,12 @@ public class KafkaTransportProperties {
 	 */
 	private final Retry retry = new Retry();
 
+	/**
+	 * Output records whose asynchronous send failed (after the producer's own retries)
+	 * are sent again, synchronously, before the input offsets are committed.
+	 */
+	private final OutputResend outputResend = new OutputResend();
+
 	public Boolean getEnabled() {
 		return this.enabled;
 	}
@@ -94,6 +100,43 @@ public class KafkaTransportProperties {
 	 * Exponential backoff between attempts at a failing record. Validation errors are
 	 * never retried.
 	 */
+	public OutputResend getOutputResend() {
+		return this.outputResend;
+	}
+
+	/**
+	 * Re-sending output records whose send failed.
+	 */
+	public static class OutputResend {
+
+		/**
+		 * Attempts before the consumer stops without committing.
+		 */
+		private int attempts = 3;
+
+		/**
+		 * How long each attempt waits for the broker's acknowledgement.
+		 */
+		private Duration timeout = Duration.ofSeconds(30);
+
+		public int getAttempts() {
+			return this.attempts;
+		}
+
+		public void setAttempts(int attempts) {
+			this.attempts = attempts;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
 	public static class Retry {
 
 		/**

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
@@ -16,8 +17,8 @@ import org.springframework.util.MimeTypeUtils;
 
 /**
  * Publishes events to a function's input topic through Spring Cloud Stream, with the
- * binder's producer settings (acks=all, idempotent, synchronous) and its observation, so
- * the current trace context goes into the record's headers.
+ * binder's producer settings (acks=all, idempotent) and its observation, so the current
+ * trace context goes into the record's headers.
  */
 class StreamBridgeEventPublisher implements EventPublisher {
 
@@ -25,9 +26,12 @@ class StreamBridgeEventPublisher implements EventPublisher {
 
 	private final BindingFunctions functions;
 
-	StreamBridgeEventPublisher(ObjectProvider<StreamBridge> bridge, BindingFunctions functions) {
+	private final OutputFlush outputs;
+
+	StreamBridgeEventPublisher(ObjectProvider<StreamBridge> bridge, BindingFunctions functions, OutputFlush outputs) {
 		this.bridge = bridge;
 		this.functions = functions;
+		this.outputs = outputs;
 	}
 
 	@Override
@@ -39,8 +43,16 @@ class StreamBridgeEventPublisher implements EventPublisher {
 			if (key != null) {
 				message.setHeader(KafkaHeaders.KEY, key.getBytes(StandardCharsets.UTF_8));
 			}
-			if (!this.bridge.getObject().send(destination, message.build())) {
-				throw new TransientFailureException("The event could not be published to " + destination, null);
+			try {
+				if (!this.bridge.getObject().send(destination, message.build())) {
+					throw new TransientFailureException("The event could not be published to " + destination, null);
+				}
+				// Sends are asynchronous: the caller hears "accepted" only once the
+				// broker has it.
+				this.outputs.flush();
+			}
+			catch (KafkaException ex) {
+				throw new TransientFailureException("The event could not be published to " + destination, ex);
 			}
 		});
 		return topic.map((destination) -> new PublishedEvent(definition, destination, key));

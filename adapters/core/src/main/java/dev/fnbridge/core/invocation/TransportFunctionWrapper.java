@@ -3,7 +3,9 @@ package dev.fnbridge.core.invocation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import dev.fnbridge.core.RecordKeys;
 import dev.fnbridge.core.error.ErrorClassifier;
@@ -48,6 +50,8 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 	/** The header the Kafka binder takes an output record's key from. */
 	static final String KAFKA_KEY = "kafka_messageKey";
 
+	private static final String JSON = "application/json";
+
 	private final JsonPayloadReader reader;
 
 	private final InvocationMetrics metrics;
@@ -55,6 +59,8 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 	private final ObjectMapper mapper;
 
 	private final Map<Type, Type> payloadTypes = new ConcurrentHashMap<>();
+
+	private final Map<String, Optional<Function<Object, Object>>> directTargets = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates the wrapper.
@@ -81,6 +87,20 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 		try {
 			Object typed = read(payload, message.getHeaders(), target);
 			Object key = (transport == Transport.KAFKA) ? outputKey(typed, message.getHeaders()) : null;
+			Function<Object, Object> direct = (transport == Transport.KAFKA && !isText(message.getHeaders()))
+					? this.directTargets
+						.computeIfAbsent(target.getFunctionDefinition(),
+								(definition) -> Optional.ofNullable(DirectTargets.of(target)))
+						.orElse(null)
+					: null;
+			if (direct != null) {
+				// A plain function: call the bean and write its JSON, as HTTP does,
+				// without
+				// the catalog's conversions of the input and output messages.
+				Object output = direct.apply(typed);
+				sample.success();
+				return (output != null) ? directOutput(output, key, message.getHeaders()) : null;
+			}
 			Object result = target.apply(MessageBuilder.withPayload(typed).copyHeaders(message.getHeaders()).build());
 			if (transport == Transport.KAFKA && result instanceof Message<?> output) {
 				result = adaptOutput(output, key, target);
@@ -136,6 +156,20 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 		else {
 			builder = MessageBuilder.fromMessage(output);
 		}
+		if (key != null) {
+			builder.setHeader(KAFKA_KEY, key);
+		}
+		return builder.build();
+	}
+
+	/**
+	 * The output message of a directly called function: its JSON, the input's headers (as
+	 * Spring Cloud Function carries them over), and the record key.
+	 */
+	private Message<byte[]> directOutput(Object output, Object key, MessageHeaders inputHeaders) {
+		MessageBuilder<byte[]> builder = MessageBuilder.withPayload(this.mapper.writeValueAsBytes(output))
+			.copyHeaders(inputHeaders)
+			.setHeader(MessageHeaders.CONTENT_TYPE, JSON);
 		if (key != null) {
 			builder.setHeader(KAFKA_KEY, key);
 		}
