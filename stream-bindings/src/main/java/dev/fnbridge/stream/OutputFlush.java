@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.utils.KafkaThread;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.stream.binder.kafka.config.ClientFactoryCustomizer;
@@ -67,7 +68,13 @@ class OutputFlush extends LoggingProducerListener<Object, Object> implements Cli
 	@Override
 	public void onError(ProducerRecord<Object, Object> record, @Nullable RecordMetadata metadata, Exception exception) {
 		super.onError(record, metadata, exception);
-		this.failed.add(record);
+		// A send that fails at once (too large, unknown topic) also throws to its caller,
+		// so
+		// the record's own error handling deals with it; only failures reported later by
+		// the producer's I/O thread would otherwise go unnoticed.
+		if (Thread.currentThread() instanceof KafkaThread) {
+			this.failed.add(record);
+		}
 	}
 
 	/**
