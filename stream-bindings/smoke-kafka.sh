@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end smoke test of the Kafka transport with kcat: the packaged application as a real
 # process against the broker of start-kafka. Checks outputs, keys, a dead letter with its
-# reason, and the replay command. Usage: stream-bindings/smoke-kafka.sh (after a build).
+# reason, the replay command, and an event published over HTTP carrying its trace. Usage: stream-bindings/smoke-kafka.sh (after a build).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 command -v kcat >/dev/null || { echo "smoke-kafka: kcat is missing (apt-get install kcat)" >&2; exit 2; }
@@ -67,6 +67,14 @@ replayed=$(stream-bindings/replay-dead-letters hello.requests.dlq "replay.$run" 
 got=$(consume "replay.$run" "broken-$run")
 [[ "$replayed" == replayed* && -n "$got" && "$got" != *fnbridge-* ]] && r=ok || r=no
 check "replay-dead-letters re-publishes without dead-letter headers" $r "'$replayed' / '$got'"
+
+trace=$(printf '%032x' "$run" | tail -c 32)
+accepted=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/events/validateReading,enrichReading,detectAnomaly" \
+  -H 'Content-Type: application/json' -H "traceparent: 00-$trace-00f067aa0ba902b7-01" \
+  -d "{\"deviceId\":\"sensor-2\",\"type\":\"temperature\",\"value\":77.$((run % 1000)),\"unit\":\"C\",\"timestamp\":\"$now\"}")
+got=$(consume telemetry.alerts "77.$((run % 1000))")
+[[ "$accepted" == 202 && "$got" == sensor-2\|* && "$got" == *"traceparent=00-$trace-"* ]] && r=ok || r=no
+check "POST /events: published, processed, the alert carries the caller's trace" $r "HTTP $accepted, got '$got'"
 
 scrape=$(curl -s "http://127.0.0.1:$port/actuator/prometheus")
 grep -q 'fnbridge_function_invocations_seconds_count{.*transport="kafka"' <<<"$scrape" && r=ok || r=no

@@ -5,6 +5,8 @@
 # the processor, waits for N outputs; the rate comes from the outputs' own timestamps (first to
 # last), so JVM and Spring start-up are not counted. Prints each round and the median ratio.
 #   stream-bindings/throughput-benchmark.sh [records] [rounds]     (needs kcat and a build)
+# APP_ARGS adds arguments to the application, e.g. to measure without per-record observation:
+#   APP_ARGS=--spring.cloud.stream.kafka.binder.enable-observation=false stream-bindings/throughput-benchmark.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-100000}"
@@ -40,7 +42,7 @@ for round in $(seq 1 "$rounds"); do
     --spring.cloud.stream.bindings.helloIn.destination="bench.fn.in.$round" \
     --spring.cloud.stream.bindings.helloIn.group="bench-$round" \
     --spring.cloud.stream.bindings.helloOut.destination="bench.fn.out.$round" \
-    --spring.cloud.stream.kafka.binder.min-partition-count=1 >"$work/app.log" 2>&1 &
+    --spring.cloud.stream.kafka.binder.min-partition-count=1 ${APP_ARGS:-} >"$work/app.log" 2>&1 &
   pid=$!
   wait_outputs "bench.fn.out.$round" || { echo "fnbridge did not finish"; tail -20 "$work/app.log"; exit 1; }
   kill $pid; wait $pid 2>/dev/null; pid=""
