@@ -67,13 +67,13 @@ for chunk in "$work"/chunk.*; do
   sleep 0.1
 done
 
-# Wait until the output stops growing for 15 s.
+# Wait until the output stops growing for 15 s (counted every 3 s: each count reads the topic).
 last=-1; stable=0
-while [ "$stable" -lt 30 ]; do
+while [ "$stable" -lt 5 ]; do
   now=$(processed)
   if [ "$now" = "$last" ]; then stable=$((stable + 1)); else stable=0; last=$now; fi
   [ "$now" -ge "$n" ] && [ "$mode" = exactly-once ] && break
-  sleep 0.5
+  sleep 3
 done
 elapsed=$(( $(date +%s) - started ))
 outputs | tr -dc '0-9\n' | sort -n >"$work/names"
