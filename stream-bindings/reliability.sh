@@ -12,15 +12,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-100000}"
 mode="${2:-at-least-once}"
-export KAFKA_PORT=19192
-export KAFKA_HOME_DIR
-KAFKA_HOME_DIR=$(mktemp -d)
-work=$(mktemp -d)
-jar=$(ls functions-app/target/fnbridge-functions-app-*-exec.jar | head -n 1)
-broker=$(stream-bindings/start-kafka) || exit 1
-app_pid=""
-cleanup() { [ -n "$app_pid" ] && kill -9 "$app_pid" 2>/dev/null; stream-bindings/stop-kafka >/dev/null; rm -rf "$KAFKA_HOME_DIR" "$work"; }
-trap cleanup EXIT
+source stream-bindings/private-broker.sh
+private_broker 19192
 
 extra=()
 read_committed=()
@@ -31,7 +24,7 @@ fi
 start_app() {
   SPRING_KAFKA_BOOTSTRAP_SERVERS="$broker" java -Xmx512m -jar "$jar" --server.port=18093 --server.address=127.0.0.1 \
     --fnbridge.kafka.instance-id=reliability-1 --logging.level.root=WARN "${extra[@]}" >>"$work/app.log" 2>&1 &
-  app_pid=$!
+  pid=$!
   for _ in $(seq 1 120); do curl -sf http://127.0.0.1:18093/actuator/health >/dev/null 2>&1 && return; sleep 0.5; done
   echo "reliability: application did not start"; tail -n 40 "$work/app.log"; exit 1
 }
@@ -54,7 +47,7 @@ for chunk in "$work"/chunk.*; do
   kcat -P -b "$broker" -t hello.requests -K $'\t' -l "$chunk"
   case $chunk_no in
     25|50)
-      kill -9 "$app_pid"; wait "$app_pid" 2>/dev/null
+      kill -9 "$pid"; wait "$pid" 2>/dev/null
       echo "kill -9 after chunk $chunk_no ($(processed) outputs so far)"
       start_app ;;
     70)

@@ -6,14 +6,8 @@
 #   stream-bindings/static-membership.sh      (needs kcat and a build)
 set -uo pipefail
 cd "$(dirname "$0")/.."
-export KAFKA_PORT=19392
-export KAFKA_HOME_DIR
-KAFKA_HOME_DIR=$(mktemp -d)
-work=$(mktemp -d)
-jar=$(ls functions-app/target/fnbridge-functions-app-*-exec.jar | head -n 1)
-broker=$(stream-bindings/start-kafka) || exit 1
-pid=""
-trap '[ -n "$pid" ] && kill -9 $pid 2>/dev/null; stream-bindings/stop-kafka >/dev/null; rm -rf "$KAFKA_HOME_DIR" "$work"' EXIT
+source stream-bindings/private-broker.sh
+private_broker 19392
 
 start_app() { # $1: instance id or "" for dynamic membership
   local membership=(--fnbridge.kafka.instance-id="$1")

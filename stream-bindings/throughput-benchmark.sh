@@ -11,14 +11,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-100000}"
 rounds="${2:-3}"
-export KAFKA_PORT=19292
-export KAFKA_HOME_DIR
-KAFKA_HOME_DIR=$(mktemp -d)
-work=$(mktemp -d)
-jar=$(ls functions-app/target/fnbridge-functions-app-*-exec.jar | head -n 1)
-broker=$(stream-bindings/start-kafka) || exit 1
-pid=""
-trap '[ -n "$pid" ] && kill -9 $pid 2>/dev/null; stream-bindings/stop-kafka >/dev/null; rm -rf "$KAFKA_HOME_DIR" "$work"' EXIT
+source stream-bindings/private-broker.sh
+private_broker 19292
 seq 1 "$n" | awk '{printf "k%d\t{\"name\":\"n%d\"}\n", $1 % 64, $1}' >"$work/records"
 
 count() { kcat -C -b "$broker" -t "$1" -o beginning -e -q -f '.\n' 2>/dev/null | wc -l; }
