@@ -345,11 +345,12 @@ final class LambdaDispatcher {
 		if (this.tracing == null) {
 			return invoke(definition, payload, headers);
 		}
+		String function = definition.replace(',', '|');
 		Span span = this.tracing.propagator()
 			.extract(traceCarrier, Map::get)
-			.name(definition.replace(',', '|'))
+			.name(function)
 			.kind(kind)
-			.tag("function", definition.replace(',', '|'))
+			.tag("function", function)
 			.tag("transport", Transport.LAMBDA.tag())
 			.start();
 		try (Tracer.SpanInScope scope = this.tracing.tracer().withSpan(span)) {
