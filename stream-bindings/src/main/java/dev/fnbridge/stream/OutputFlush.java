@@ -72,7 +72,11 @@ class OutputFlush extends LoggingProducerListener<Object, Object> implements Cli
 		// so
 		// the record's own error handling deals with it; only failures reported later by
 		// the producer's I/O thread would otherwise go unnoticed.
-		if (Thread.currentThread() instanceof KafkaThread) {
+		// Without non-transactional output producers (exactly-once mode) a failed send
+		// aborts
+		// its transaction and the container processes the record again: nothing to
+		// re-send.
+		if (Thread.currentThread() instanceof KafkaThread && !this.producers.isEmpty()) {
 			this.failed.add(record);
 		}
 	}

@@ -9,7 +9,10 @@ import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.KafkaThread;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +86,28 @@ class OutputFlushIntegrationTests {
 			.withMessageContaining("flush.small")
 			.withMessageContaining("could not be sent");
 		assertThat(tooLarge).isCompletedExceptionally();
+	}
+
+	@Test
+	void leavesFailedTransactionalSendsToTheTransaction(EmbeddedKafkaBroker broker) throws InterruptedException {
+		OutputFlush flush = new OutputFlush(1, Duration.ofSeconds(2));
+		Map<String, Object> config = new HashMap<>();
+		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		DefaultKafkaProducerFactory<byte[], byte[]> transactional = new DefaultKafkaProducerFactory<>(config);
+		transactional.setTransactionIdPrefix("flush-test-");
+		this.factories.add(transactional);
+		flush.configure(transactional);
+		// As the producer's I/O thread reports a failed send inside a transaction.
+		Thread io = new KafkaThread(
+				"kafka-producer-network-thread | test", () -> flush
+					.onError(new ProducerRecord<>("flush.tx", new byte[1]), null, new TimeoutException("expired")),
+				true);
+		io.start();
+		io.join();
+
+		assertThatNoException().isThrownBy(flush::flush);
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
