@@ -118,6 +118,9 @@ class FunctionHttpController {
 	ResponseEntity<EventPublisher.PublishedEvent> publish(@PathVariable String definition, HttpServletRequest request)
 			throws IOException, HttpMediaTypeNotSupportedException {
 		FunctionRoute route = resolve(definition, request);
+		if (route.isSupplier()) {
+			throw noEvents(definition, route);
+		}
 		MediaType contentType = contentType(request);
 		if (!isJson(contentType)) {
 			throw new HttpMediaTypeNotSupportedException(contentType, SUPPORTED, HttpMethod.POST);
@@ -129,10 +132,14 @@ class FunctionHttpController {
 				? publisher.publish(route.definition(), body, RecordKeys.keyOf(payload).orElse(null)).orElse(null)
 				: null;
 		if (published == null) {
-			throw new UnknownFunctionException(definition, definition,
-					"'" + route.definition() + "' takes no events: it is not bound to an input topic");
+			throw noEvents(definition, route);
 		}
 		return ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON).body(published);
+	}
+
+	private static UnknownFunctionException noEvents(String definition, FunctionRoute route) {
+		return new UnknownFunctionException(definition, definition,
+				"'" + route.definition() + "' takes no events: it is not bound to an input topic");
 	}
 
 	@GetMapping("/{definition}/{argument}")

@@ -191,6 +191,14 @@ class FunctionHttpAdapterTests {
 	}
 
 	@Test
+	void answersNotFoundForEventsToASupplierWhichTakesNoInput() throws Exception {
+		JsonNode problem = problem(post("/events/motto", JSON, "{}"), 404);
+
+		assertThat(problem.path("detail").asString())
+			.isEqualTo("'motto' takes no events: it is not bound to an input topic");
+	}
+
+	@Test
 	void bindsAPathArgumentToTextNumbersAndSingleFieldRecords() throws Exception {
 		assertThat(get("/shout/abc").body()).isEqualTo("\"ABC\"");
 		assertThat(get("/twice/21").body()).isEqualTo("42");
