@@ -185,8 +185,13 @@ test("a module source that does not exist fails", async () => {
 });
 
 test("a runtime the provider does not know fails", async () => {
-  const result = await plant(`${FN}/main.tf`, "  runtime                        = var.runtime", "  runtime                        = \"java8\"");
+  const result = await plant(`${FN}/main.tf`, "  runtime                        = local.aot_cache ? \"provided.al2023\" : var.runtime", "  runtime                        = \"java8\"");
   caught(result, "value", `${FN}/main.tf`, /runtime = "java8" must be one of/, result.changedLine);
+});
+
+test("a layer runtime the provider does not know fails", async () => {
+  const result = await plant(`${FN}/main.tf`, "  compatible_runtimes      = [\"provided.al2023\"]", "  compatible_runtimes      = [\"provided.al2024\"]");
+  caught(result, "value", `${FN}/main.tf`, /compatible_runtimes.*provided\.al2024.*must be one of/, result.changedLine);
 });
 
 test("a log retention CloudWatch does not offer fails", async () => {

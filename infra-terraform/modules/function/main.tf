@@ -1,6 +1,8 @@
 locals {
   snap_start  = var.cold_start_strategy == "snap_start"
   provisioned = var.cold_start_strategy == "provisioned"
+  # The custom runtime: the zip's bootstrap starts the layer's JDK with its AOT cache.
+  aot_cache = var.cold_start_strategy == "aot_cache"
 
   environment = merge(
     {
@@ -18,8 +20,9 @@ resource "aws_lambda_function" "this" {
   filename                       = var.artifact_path
   source_code_hash               = filebase64sha256(var.artifact_path)
   handler                        = var.handler
-  runtime                        = var.runtime
-  architectures                  = [var.architecture]
+  runtime                        = local.aot_cache ? "provided.al2023" : var.runtime
+  architectures                  = [local.aot_cache ? var.runtime_layer.architecture : var.architecture]
+  layers                         = local.aot_cache ? [aws_lambda_layer_version.runtime[0].arn] : []
   memory_size                    = var.memory_size
   timeout                        = var.timeout
   reserved_concurrent_executions = var.reserved_concurrency
@@ -49,6 +52,17 @@ resource "aws_lambda_function" "this" {
   tags = var.tags
 
   depends_on = [aws_iam_role_policy.logs, aws_cloudwatch_log_group.this]
+}
+
+resource "aws_lambda_layer_version" "runtime" {
+  count = local.aot_cache ? 1 : 0
+
+  layer_name               = "${var.function_name}-runtime"
+  description              = "fnbridge runtime: JDK and its AOT cache of ${var.function_name}'s artifact"
+  filename                 = var.runtime_layer.path
+  source_code_hash         = filebase64sha256(var.runtime_layer.path)
+  compatible_runtimes      = ["provided.al2023"]
+  compatible_architectures = [var.runtime_layer.architecture]
 }
 
 resource "aws_lambda_alias" "this" {

@@ -94,12 +94,38 @@ variable "environment" {
 
 variable "cold_start_strategy" {
   type        = string
-  description = "How cold starts are avoided: none, snap_start (SnapStart on published versions) or provisioned (provisioned concurrency with auto scaling). AWS does not allow both together, so one variable chooses."
+  description = "How cold starts are avoided: none, snap_start (SnapStart on published versions), provisioned (provisioned concurrency with auto scaling) or aot_cache (the custom runtime provided.al2023 with the fnbridge runtime layer: a JDK 25 and its AOT cache of this artifact; see runtime_layer). AWS does not allow SnapStart with provisioned concurrency or custom runtimes, so one variable chooses."
   default     = "snap_start"
 
   validation {
-    condition     = contains(["none", "snap_start", "provisioned"], var.cold_start_strategy)
-    error_message = "cold_start_strategy must be none, snap_start or provisioned."
+    condition     = contains(["none", "snap_start", "provisioned", "aot_cache"], var.cold_start_strategy)
+    error_message = "cold_start_strategy must be none, snap_start, provisioned or aot_cache."
+  }
+}
+
+variable "runtime_layer" {
+  type = object({
+    path         = string
+    architecture = string
+  })
+  description = "The fnbridge runtime layer built for this artifact (adapters/aws-lambda/build-runtime-layer writes adapters/aws-lambda/target/fnbridge-runtime-layer.zip: a jlinked JDK 25 and the AOT cache trained on this very zip) and the architecture of that JDK (x86_64 or arm64: the JDK the script was given). Only with cold_start_strategy = aot_cache; rebuild it with every artifact, a stale cache is ignored."
+  default     = null
+
+  validation {
+    condition     = var.runtime_layer == null || var.cold_start_strategy == "aot_cache"
+    error_message = "runtime_layer needs cold_start_strategy = aot_cache."
+  }
+
+  validation {
+    condition     = var.cold_start_strategy != "aot_cache" || var.runtime_layer != null
+    error_message = "cold_start_strategy = aot_cache needs runtime_layer (build it with adapters/aws-lambda/build-runtime-layer)."
+  }
+
+  validation {
+    condition = var.runtime_layer == null ? true : (
+      endswith(var.runtime_layer.path, ".zip") && contains(["x86_64", "arm64"], var.runtime_layer.architecture)
+    )
+    error_message = "runtime_layer needs the layer zip's path and its JDK's architecture, x86_64 or arm64."
   }
 }
 

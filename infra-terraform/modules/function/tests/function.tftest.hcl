@@ -92,3 +92,35 @@ run "sqs_trigger_reports_batch_item_failures" {
     error_message = "SQS failures are reported per record."
   }
 }
+
+run "aot_cache_runs_the_custom_runtime_with_its_layer" {
+  command = plan
+
+  variables {
+    cold_start_strategy = "aot_cache"
+    runtime_layer = {
+      path         = "tests/fixtures/fnbridge-runtime-layer.zip"
+      architecture = "x86_64"
+    }
+  }
+
+  assert {
+    condition     = aws_lambda_function.this.runtime == "provided.al2023" && length(aws_lambda_function.this.snap_start) == 0
+    error_message = "The AOT cache needs the custom runtime, where SnapStart does not exist."
+  }
+
+  assert {
+    condition     = aws_lambda_function.this.architectures[0] == "x86_64" && aws_lambda_layer_version.runtime[0].compatible_architectures[0] == "x86_64"
+    error_message = "The function runs on the architecture of the layer's JDK."
+  }
+}
+
+run "refuses_aot_cache_without_its_layer" {
+  command = plan
+
+  variables {
+    cold_start_strategy = "aot_cache"
+  }
+
+  expect_failures = [var.runtime_layer]
+}

@@ -22,6 +22,12 @@ final class EmbeddedMetricFormat implements InvocationListener {
 	/** The MDC key Micrometer Tracing keeps the current trace id under. */
 	static final String TRACE_ID = "traceId";
 
+	/** The metric directive up to its timestamp: the same on every line. */
+	private static final String METADATA = "{\"_aws\":{\"CloudWatchMetrics\":[{\"Namespace\":\"" + NAMESPACE + "\","
+			+ "\"Dimensions\":[[\"function\",\"transport\",\"outcome\"],[\"function\"]],"
+			+ "\"Metrics\":[{\"Name\":\"fnbridge.function.invocations\",\"Unit\":\"Milliseconds\"},"
+			+ "{\"Name\":\"fnbridge.function.payload.size\",\"Unit\":\"Bytes\"}]}],\"Timestamp\":";
+
 	private final PrintStream out;
 
 	EmbeddedMetricFormat(PrintStream out) {
@@ -32,13 +38,9 @@ final class EmbeddedMetricFormat implements InvocationListener {
 	public void invoked(String function, Transport transport, String outcome, String errorType, long durationNanos,
 			long payloadBytes) {
 		StringBuilder line = new StringBuilder(420);
-		line.append("{\"_aws\":{\"Timestamp\":")
+		line.append(METADATA)
 			.append(System.currentTimeMillis())
-			.append(",\"CloudWatchMetrics\":[{\"Namespace\":\"" + NAMESPACE + "\",")
-			.append("\"Dimensions\":[[\"function\",\"transport\",\"outcome\"],[\"function\"]],")
-			.append("\"Metrics\":[{\"Name\":\"fnbridge.function.invocations\",\"Unit\":\"Milliseconds\"},")
-			.append("{\"Name\":\"fnbridge.function.payload.size\",\"Unit\":\"Bytes\"}]}]},")
-			.append("\"function\":\"")
+			.append("},\"function\":\"")
 			.append(escape(function))
 			.append("\",\"transport\":\"")
 			.append(transport.tag())
@@ -62,6 +64,9 @@ final class EmbeddedMetricFormat implements InvocationListener {
 	}
 
 	private static String escape(String text) {
+		if (text.indexOf('"') < 0 && text.indexOf('\\') < 0) {
+			return text;
+		}
 		return text.replace("\\", "\\\\").replace("\"", "\\\"");
 	}
 

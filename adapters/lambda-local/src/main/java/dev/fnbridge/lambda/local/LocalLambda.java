@@ -8,14 +8,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * One Lambda execution environment on this machine: the artifact unzipped as the task
@@ -64,7 +66,6 @@ public final class LocalLambda implements AutoCloseable {
 			List<String> jvmOptions, Path log) throws IOException {
 		boolean zip = Files.isRegularFile(artifact);
 		Path taskRoot = zip ? unzip(artifact) : artifact;
-		LocalRuntimeApi api = new LocalRuntimeApi();
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
@@ -72,6 +73,59 @@ public final class LocalLambda implements AutoCloseable {
 		command.add(runtimeClassPath());
 		command.add(RUNTIME_MAIN);
 		command.add(handler);
+		return launch(command, taskRoot, zip, handler, environment, log);
+	}
+
+	/**
+	 * Starts an execution environment of a custom runtime ({@code provided.al2023} on
+	 * AWS): the task root's {@code bootstrap} is run with the JVM options as
+	 * {@code JAVA_TOOL_OPTIONS}, as Lambda passes them. The runtime is either a fnbridge
+	 * runtime layer (a zip or its unzipped {@code /opt}: {@code java/} and
+	 * {@code fnbridge.aot}) or a plain JDK home (no AOT cache).
+	 * @param artifact the Lambda zip, or an already unzipped task root, with a
+	 * {@code bootstrap}
+	 * @param runtime the layer (zip or directory) or a JDK home
+	 * @param handler the handler string
+	 * @param environment extra environment variables
+	 * @param jvmOptions JVM options (JAVA_TOOL_OPTIONS)
+	 * @param log where the function's stdout and stderr go
+	 * @return the running environment
+	 * @throws IOException if the artifact has no bootstrap, the runtime no JDK, or either
+	 * cannot be read
+	 */
+	public static LocalLambda startCustomRuntime(Path artifact, Path runtime, String handler,
+			Map<String, String> environment, List<String> jvmOptions, Path log) throws IOException {
+		Path opt = Files.isRegularFile(runtime) ? unzip(runtime) : runtime;
+		Map<String, String> env = new HashMap<>();
+		if (Files.isRegularFile(opt.resolve("java/bin/java"))) {
+			env.put("JAVA_HOME", opt.resolve("java").toString());
+			env.put("FNBRIDGE_AOT_CACHE", opt.resolve("fnbridge.aot").toString());
+		}
+		else if (Files.isRegularFile(opt.resolve("bin/java"))) {
+			env.put("JAVA_HOME", opt.toString());
+			env.put("FNBRIDGE_AOT_CACHE", "");
+		}
+		else {
+			throw new IOException("Neither a runtime layer (java/bin/java) nor a JDK: " + runtime);
+		}
+		boolean zip = Files.isRegularFile(artifact);
+		Path taskRoot = zip ? unzip(artifact) : artifact;
+		Path bootstrap = taskRoot.resolve("bootstrap");
+		if (!Files.isRegularFile(bootstrap)) {
+			throw new IOException("No bootstrap in " + artifact + ": not a custom-runtime artifact");
+		}
+		env.putAll(environment);
+		if (!jvmOptions.isEmpty()) {
+			env.put("JAVA_TOOL_OPTIONS", String.join(" ", jvmOptions));
+		}
+		// Run through sh, as its #! line would, whatever the mode bits of a task
+		// directory.
+		return launch(List.of("/bin/sh", bootstrap.toString()), taskRoot, zip, handler, env, log);
+	}
+
+	private static LocalLambda launch(List<String> command, Path taskRoot, boolean ownsTaskRoot, String handler,
+			Map<String, String> environment, Path log) throws IOException {
+		LocalRuntimeApi api = new LocalRuntimeApi();
 		// The runtime client loads the handler from its working directory (user.dir), as
 		// /var/task.
 		ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile())
@@ -90,8 +144,16 @@ public final class LocalLambda implements AutoCloseable {
 		env.put("AWS_DEFAULT_REGION", "us-east-1");
 		env.putAll(environment);
 		long launched = System.nanoTime();
-		Process process = builder.start();
-		return new LocalLambda(api, process, taskRoot, zip, launched);
+		Process process;
+		try {
+			process = builder.start();
+		}
+		catch (IOException ex) {
+			api.close();
+			throw ex;
+		}
+		process.onExit().thenAccept((exited) -> api.runtimeExited(exited.exitValue()));
+		return new LocalLambda(api, process, taskRoot, ownsTaskRoot, launched);
 	}
 
 	/**
@@ -126,9 +188,20 @@ public final class LocalLambda implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
+		stop(Duration.ofSeconds(5));
+	}
+
+	/**
+	 * Ends the environment as Lambda's shutdown does (SIGTERM), waiting up to
+	 * {@code grace} for the JVM to exit before killing it, then removes the task root if
+	 * it was unzipped here.
+	 * @param grace how long the JVM may take to exit
+	 * @throws IOException if the task root cannot be removed
+	 */
+	public void stop(Duration grace) throws IOException {
 		this.process.destroy();
 		try {
-			if (!this.process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+			if (!this.process.waitFor(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
 				this.process.destroyForcibly();
 			}
 		}
@@ -151,7 +224,7 @@ public final class LocalLambda implements AutoCloseable {
 		List<String> jars = new ArrayList<>();
 		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
 			String name = Path.of(entry).getFileName().toString();
-			if (RUNTIME_JARS.stream().anyMatch(name::startsWith)) {
+			if (isRuntimeJar(name)) {
 				jars.add(entry);
 			}
 		}
@@ -161,21 +234,43 @@ public final class LocalLambda implements AutoCloseable {
 		return String.join(File.pathSeparator, jars);
 	}
 
-	private static Path unzip(Path zip) throws IOException {
+	/**
+	 * Whether a jar belongs to the runtime side (the client and what it needs).
+	 * @param fileName the jar's file name
+	 * @return whether it does
+	 */
+	static boolean isRuntimeJar(String fileName) {
+		return RUNTIME_JARS.stream().anyMatch(fileName::startsWith);
+	}
+
+	/**
+	 * Unzips a Lambda artifact or layer as Lambda does: modification times and Unix modes
+	 * kept (a JDK AOT cache checks its jars' times; a layer's JDK needs its executable
+	 * bits).
+	 * @param zip the zip
+	 * @return a new temporary directory holding its content
+	 * @throws IOException if it cannot be read, or an entry points outside the directory
+	 */
+	public static Path unzip(Path zip) throws IOException {
 		Path root = Files.createTempDirectory("fnbridge-task-");
-		try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
-			for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+		try (ZipFile file = ZipFile.builder().setPath(zip).get()) {
+			for (ZipArchiveEntry entry : Collections.list(file.getEntriesInPhysicalOrder())) {
 				Path target = root.resolve(entry.getName()).normalize();
 				if (!target.startsWith(root)) {
 					throw new IOException("Zip entry outside the task root: " + entry.getName());
 				}
 				if (entry.isDirectory()) {
 					Files.createDirectories(target);
+					continue;
 				}
-				else {
-					Files.createDirectories(target.getParent());
-					Files.copy(entries, target, StandardCopyOption.REPLACE_EXISTING);
+				Files.createDirectories(target.getParent());
+				try (InputStream in = file.getInputStream(entry)) {
+					Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
 				}
+				if ((entry.getUnixMode() & 0100) != 0) {
+					target.toFile().setExecutable(true, false);
+				}
+				Files.setLastModifiedTime(target, entry.getLastModifiedTime());
 			}
 		}
 		return root;

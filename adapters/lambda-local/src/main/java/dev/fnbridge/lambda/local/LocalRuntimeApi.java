@@ -42,6 +42,8 @@ public final class LocalRuntimeApi implements AutoCloseable {
 
 	private final CompletableFuture<String> initError = new CompletableFuture<>();
 
+	private final CompletableFuture<Integer> exited = new CompletableFuture<>();
+
 	private final CompletableFuture<Void> firstPoll = new CompletableFuture<>();
 
 	private volatile boolean restored;
@@ -80,11 +82,18 @@ public final class LocalRuntimeApi implements AutoCloseable {
 	public InvocationResult invoke(String event, Duration timeout) throws TimeoutException {
 		Pending pending = new Pending(UUID.randomUUID().toString(), event, new CompletableFuture<>());
 		this.queue.add(pending);
-		CompletableFuture<Object> outcome = CompletableFuture.anyOf(pending.result(), this.initError);
+		CompletableFuture<Object> outcome = CompletableFuture.anyOf(pending.result(), this.initError, this.exited);
 		try {
 			Object result = outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 			if (result instanceof InvocationResult invocation) {
 				return invocation;
+			}
+			if (result instanceof Integer code) {
+				// What Lambda reports when the runtime process dies.
+				return new InvocationResult(
+						"{\"errorType\":\"Runtime.ExitError\",\"errorMessage\":\"Runtime exited with status " + code
+								+ "\"}",
+						true, "Runtime.ExitError");
 			}
 			return new InvocationResult((String) result, true, "init-error");
 		}
@@ -95,6 +104,15 @@ public final class LocalRuntimeApi implements AutoCloseable {
 		catch (java.util.concurrent.ExecutionException ex) {
 			throw new IllegalStateException(ex.getCause());
 		}
+	}
+
+	/**
+	 * Tells the API that the runtime's process is gone, so waiting invocations fail at
+	 * once instead of timing out.
+	 * @param exitCode the process's exit code
+	 */
+	public void runtimeExited(int exitCode) {
+		this.exited.complete(exitCode);
 	}
 
 	/**
