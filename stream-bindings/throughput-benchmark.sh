@@ -5,7 +5,8 @@
 # the processor, waits for N outputs; the rate comes from the outputs' own timestamps (first to
 # last), so JVM and Spring start-up are not counted. Prints each round and the median ratio.
 #   stream-bindings/throughput-benchmark.sh [records] [rounds]     (needs kcat and a build)
-# APP_ARGS adds arguments to the application, e.g. to measure without per-record observation:
+# JAVA_OPTS adds JVM options to the application (e.g. a JFR recording); APP_ARGS adds arguments
+# to it, e.g. to measure without per-record observation:
 #   APP_ARGS=--spring.cloud.stream.kafka.binder.enable-observation=false stream-bindings/throughput-benchmark.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -31,7 +32,7 @@ for round in $(seq 1 "$rounds"); do
   kcat -P -b "$broker" -t "bench.fn.in.$round" -K $'\t' -l "$work/records"
   kcat -P -b "$broker" -t "bench.raw.in.$round" -K $'\t' -l "$work/records"
 
-  SPRING_KAFKA_BOOTSTRAP_SERVERS="$broker" java -jar "$jar" --server.port=18094 --server.address=127.0.0.1 \
+  SPRING_KAFKA_BOOTSTRAP_SERVERS="$broker" java ${JAVA_OPTS:-} -jar "$jar" --server.port=18094 --server.address=127.0.0.1 \
     --logging.level.root=WARN --spring.cloud.function.definition=hello \
     --spring.cloud.stream.bindings.helloIn.destination="bench.fn.in.$round" \
     --spring.cloud.stream.bindings.helloIn.group="bench-$round" \

@@ -5,11 +5,14 @@ import java.util.Map;
 import dev.fnbridge.core.events.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,7 +30,10 @@ import org.springframework.kafka.core.KafkaTemplate;
  * fnbridge's error policy for the Kafka binder: dead letters with their real cause,
  * retries only for failures that may pass.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = {
+		"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryPropagationConfigurations" })
 @ConditionalOnClass(ListenerContainerWithDlqAndRetryCustomizer.class)
 @EnableConfigurationProperties({ KafkaTransportProperties.class, KafkaProperties.class })
 public class FnbridgeStreamAutoConfiguration {
@@ -61,6 +67,19 @@ public class FnbridgeStreamAutoConfiguration {
 	EventPublisher fnbridgeEventPublisher(ObjectProvider<StreamBridge> bridge, BindingServiceProperties bindings,
 			StreamFunctionProperties functions, OutputFlush outputs) {
 		return new StreamBridgeEventPublisher(bridge, new BindingFunctions(bindings, functions), outputs);
+	}
+
+	/**
+	 * A span per record, when the application traces (Micrometer Tracing).
+	 * @param tracer the tracer
+	 * @param propagator the configured propagation
+	 * @return the record tracing
+	 */
+	@Bean
+	@ConditionalOnClass(Tracer.class)
+	@ConditionalOnBean({ Tracer.class, Propagator.class })
+	KafkaRecordTracing fnbridgeKafkaRecordTracing(Tracer tracer, Propagator propagator) {
+		return new KafkaRecordTracing(tracer, propagator);
 	}
 
 	/**

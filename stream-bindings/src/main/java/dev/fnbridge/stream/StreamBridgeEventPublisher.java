@@ -17,8 +17,8 @@ import org.springframework.util.MimeTypeUtils;
 
 /**
  * Publishes events to a function's input topic through Spring Cloud Stream, with the
- * binder's producer settings (acks=all, idempotent) and its observation, so the current
- * trace context goes into the record's headers.
+ * binder's producer settings (acks=all, idempotent); StreamBridge's own observation opens
+ * the PRODUCER span and writes its context into the record's headers.
  */
 class StreamBridgeEventPublisher implements EventPublisher {
 

@@ -127,10 +127,32 @@ class TraceAcrossTransportsIntegrationTests {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(
 					() -> assertThat(kindsOf(traceId)).contains(SpanKind.SERVER, SpanKind.PRODUCER, SpanKind.CONSUMER));
-		assertThat(this.spans.getFinishedSpanItems()).filteredOn((span) -> span.getTraceId().equals(traceId))
-			.filteredOn((span) -> span.getKind() == SpanKind.SERVER)
-			.first()
-			.satisfies((server) -> assertThat(server.getParentSpanContext().isRemote()).isTrue());
+		SpanData server = spanOf(traceId, SpanKind.SERVER);
+		SpanData producer = spanOf(traceId, SpanKind.PRODUCER);
+		SpanData consumer = spanOf(traceId, SpanKind.CONSUMER);
+		assertThat(server.getParentSpanContext().isRemote()).isTrue();
+		// One chain: request -> publish -> the pipeline's record span -> its output
+		// record.
+		assertThat(producer.getParentSpanId()).isEqualTo(server.getSpanId());
+		assertThat(consumer.getParentSpanId()).isEqualTo(producer.getSpanId());
+		assertThat(traceparent(published)).isEqualTo("00-" + traceId + "-" + producer.getSpanId() + "-01");
+		assertThat(traceparent(alert)).isEqualTo("00-" + traceId + "-" + consumer.getSpanId() + "-01");
+	}
+
+	private SpanData spanOf(String traceId, SpanKind kind) {
+		List<SpanData> spans = this.spans.getFinishedSpanItems()
+			.stream()
+			.filter((span) -> span.getTraceId().equals(traceId) && span.getKind() == kind)
+			.toList();
+		assertThat(spans)
+			.as("%s spans of the trace: %s", kind,
+					spans.stream().map((span) -> span.getName() + " " + span.getAttributes()).toList())
+			.hasSize(1);
+		return spans.get(0);
+	}
+
+	private static String traceparent(ConsumerRecord<byte[], byte[]> record) {
+		return new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8);
 	}
 
 	private List<SpanKind> kindsOf(String traceId) {

@@ -1,5 +1,6 @@
 package dev.fnbridge.core;
 
+import dev.fnbridge.core.invocation.RecordTracing;
 import dev.fnbridge.core.invocation.TransportFunctionWrapper;
 import dev.fnbridge.core.json.JsonPayloadReader;
 import dev.fnbridge.core.metrics.InvocationMetrics;
@@ -42,8 +43,9 @@ public class FnbridgeCoreAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TransportFunctionWrapper fnbridgeTransportFunctionWrapper(JsonPayloadReader reader,
-			ObjectProvider<ObjectMapper> mapper, InvocationMetrics metrics) {
-		return new TransportFunctionWrapper(reader, mapper.getIfAvailable(() -> JsonMapper.builder().build()), metrics);
+			ObjectProvider<ObjectMapper> mapper, InvocationMetrics metrics, ObjectProvider<RecordTracing> tracing) {
+		return new TransportFunctionWrapper(reader, mapper.getIfAvailable(() -> JsonMapper.builder().build()), metrics,
+				tracing.getIfAvailable());
 	}
 
 	/**

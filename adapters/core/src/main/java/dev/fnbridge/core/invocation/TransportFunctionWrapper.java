@@ -2,8 +2,10 @@ package dev.fnbridge.core.invocation;
 
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -13,6 +15,7 @@ import dev.fnbridge.core.error.InvalidInputException;
 import dev.fnbridge.core.json.JsonPayloadReader;
 import dev.fnbridge.core.metrics.InvocationMetrics;
 import dev.fnbridge.core.metrics.Transport;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.cloud.function.context.catalog.FunctionAroundWrapper;
@@ -50,6 +53,15 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 	/** The header the Kafka binder takes an output record's key from. */
 	static final String KAFKA_KEY = "kafka_messageKey";
 
+	/**
+	 * Headers the Kafka consumer adds about the consumed record, all of which Spring
+	 * Kafka's header mappers never map to an outgoing record.
+	 */
+	static final Set<String> CONSUMED_RECORD_HEADERS = Set.of("kafka_acknowledgment", "kafka_consumer", "kafka_offset",
+			"kafka_data", KAFKA_RECEIVED_KEY, "kafka_receivedPartitionId", "kafka_receivedTimestamp", KAFKA_TOPIC,
+			"kafka_timestampType", "kafka_batchConvertedHeaders", "kafka_nativeHeaders", "kafka_deliveryAttempt",
+			"kafka_listenerInfo", "kafka_groupId");
+
 	private static final String JSON = "application/json";
 
 	private final JsonPayloadReader reader;
@@ -57,6 +69,8 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 	private final InvocationMetrics metrics;
 
 	private final ObjectMapper mapper;
+
+	private final @Nullable RecordTracing tracing;
 
 	private final Map<Type, Type> payloadTypes = new ConcurrentHashMap<>();
 
@@ -69,9 +83,22 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 	 * @param metrics the invocation metrics
 	 */
 	public TransportFunctionWrapper(JsonPayloadReader reader, ObjectMapper mapper, InvocationMetrics metrics) {
+		this(reader, mapper, metrics, null);
+	}
+
+	/**
+	 * Creates the wrapper.
+	 * @param reader the JSON payload reader
+	 * @param mapper the JSON mapper, to encode text results as JSON strings
+	 * @param metrics the invocation metrics
+	 * @param tracing traces each Kafka record's invocation, or {@code null}
+	 */
+	public TransportFunctionWrapper(JsonPayloadReader reader, ObjectMapper mapper, InvocationMetrics metrics,
+			@Nullable RecordTracing tracing) {
 		this.reader = reader;
 		this.mapper = mapper;
 		this.metrics = metrics;
+		this.tracing = tracing;
 	}
 
 	@Override
@@ -81,6 +108,23 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 		if (transport == null || target.isSupplier() || target.isInputTypePublisher()) {
 			return target.apply(input);
 		}
+		if (transport == Transport.KAFKA && this.tracing != null) {
+			try (RecordTracing.RecordSpan span = this.tracing.open(target.getFunctionDefinition(),
+					message.getHeaders())) {
+				try {
+					return invoke(message, transport, target, span);
+				}
+				catch (RuntimeException ex) {
+					span.error(ex);
+					throw ex;
+				}
+			}
+		}
+		return invoke(message, transport, target, null);
+	}
+
+	private @Nullable Object invoke(Message<?> message, Transport transport, FunctionInvocationWrapper target,
+			RecordTracing.@Nullable RecordSpan span) {
 		Object payload = message.getPayload();
 		InvocationMetrics.Sample sample = this.metrics.start(target.getFunctionDefinition(), transport,
 				sizeOf(payload));
@@ -95,15 +139,14 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 					: null;
 			if (direct != null) {
 				// A plain function: call the bean and write its JSON, as HTTP does,
-				// without
-				// the catalog's conversions of the input and output messages.
+				// without the catalog's conversions of the input and output messages.
 				Object output = direct.apply(typed);
 				sample.success();
-				return (output != null) ? directOutput(output, key, message.getHeaders()) : null;
+				return (output != null) ? directOutput(output, key, message.getHeaders(), span) : null;
 			}
 			Object result = target.apply(MessageBuilder.withPayload(typed).copyHeaders(message.getHeaders()).build());
 			if (transport == Transport.KAFKA && result instanceof Message<?> output) {
-				result = adaptOutput(output, key, target);
+				result = adaptOutput(output, key, target, span);
 			}
 			sample.success();
 			return result;
@@ -142,10 +185,12 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 	 * JSON: Spring Cloud Function writes a {@code String} result as it is, which is not
 	 * JSON, while HTTP answers {@code "Hello, Ada!"}. One function, one representation.
 	 */
-	private Message<?> adaptOutput(Message<?> output, Object key, FunctionInvocationWrapper target) {
+	private Message<?> adaptOutput(Message<?> output, @Nullable Object key, FunctionInvocationWrapper target,
+			RecordTracing.@Nullable RecordSpan span) {
 		boolean textResult = target.getRawOutputType() == String.class
 				|| target.getRawOutputType() == CharSequence.class;
-		if (key == null && !(textResult && output.getPayload() instanceof byte[] && isJson(output.getHeaders()))) {
+		if (key == null && span == null
+				&& !(textResult && output.getPayload() instanceof byte[] && isJson(output.getHeaders()))) {
 			return output;
 		}
 		MessageBuilder<?> builder;
@@ -159,16 +204,33 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 		if (key != null) {
 			builder.setHeader(KAFKA_KEY, key);
 		}
+		if (span != null) {
+			Map<String, Object> trace = new HashMap<>();
+			span.inject(trace);
+			builder.copyHeaders(trace);
+		}
 		return builder.build();
 	}
 
 	/**
 	 * The output message of a directly called function: its JSON, the input's headers (as
-	 * Spring Cloud Function carries them over), and the record key.
+	 * Spring Cloud Function carries them over) except those describing the consumed
+	 * record, and the record key. Spring Kafka never writes those to a produced record;
+	 * leaving them out halves the headers the binder copies and maps for every output.
 	 */
-	private Message<byte[]> directOutput(Object output, Object key, MessageHeaders inputHeaders) {
+	private Message<byte[]> directOutput(Object output, @Nullable Object key, MessageHeaders inputHeaders,
+			RecordTracing.@Nullable RecordSpan span) {
+		Map<String, Object> headers = new HashMap<>(inputHeaders.size());
+		inputHeaders.forEach((name, value) -> {
+			if (!CONSUMED_RECORD_HEADERS.contains(name)) {
+				headers.put(name, value);
+			}
+		});
+		if (span != null) {
+			span.inject(headers);
+		}
 		MessageBuilder<byte[]> builder = MessageBuilder.withPayload(this.mapper.writeValueAsBytes(output))
-			.copyHeaders(inputHeaders)
+			.copyHeaders(headers)
 			.setHeader(MessageHeaders.CONTENT_TYPE, JSON);
 		if (key != null) {
 			builder.setHeader(KAFKA_KEY, key);
