@@ -5,6 +5,7 @@
 # the processor, waits for N outputs; the rate comes from the outputs' own timestamps (first to
 # last), so JVM and Spring start-up are not counted. Prints each round and the median ratio.
 #   stream-bindings/throughput-benchmark.sh [records] [rounds]     (needs kcat and a build)
+#   WARMUP=100000 stream-bindings/throughput-benchmark.sh         (steady state: see below)
 # JAVA_OPTS adds JVM options to the application (e.g. a JFR recording); APP_ARGS adds arguments
 # to it, e.g. to measure without per-record observation:
 #   APP_ARGS=--spring.cloud.stream.kafka.binder.enable-observation=false stream-bindings/throughput-benchmark.sh
@@ -12,17 +13,21 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-100000}"
 rounds="${2:-3}"
+# WARMUP=k sends k more records first and rates only the last n outputs (steady state, after
+# JIT compilation, for both processors); 0 rates them all from a cold start.
+warmup="${WARMUP:-0}"
+total=$((n + warmup))
 source stream-bindings/private-broker.sh
 private_broker 19292
-seq 1 "$n" | awk '{printf "k%d\t{\"name\":\"n%d\"}\n", $1 % 64, $1}' >"$work/records"
+seq 1 "$total" | awk '{printf "k%d\t{\"name\":\"n%d\"}\n", $1 % 64, $1}' >"$work/records"
 
 count() { kcat -C -b "$broker" -t "$1" -o beginning -e -q -f '.\n' 2>/dev/null | wc -l; }
-rate() { # records/s from the output topic's first and last record timestamps
+rate() { # records/s over the last n outputs, from their timestamps (first to last)
   kcat -C -b "$broker" -t "$1" -o beginning -e -q -f '%T\n' 2>/dev/null | sort -n \
-    | awk -v n="$n" 'NR == 1 {first = $1} {last = $1} END {printf "%.0f", (last > first) ? n * 1000 / (last - first) : 0}'
+    | awk -v n="$n" -v skip="$warmup" 'NR == skip + 1 {first = $1} {last = $1} END {printf "%.0f", (last > first) ? n * 1000 / (last - first) : 0}'
 }
 wait_outputs() {
-  for _ in $(seq 1 600); do [ "$(count "$1")" -ge "$n" ] && return 0; sleep 1; done
+  for _ in $(seq 1 600); do [ "$(count "$1")" -ge "$total" ] && return 0; sleep 1; done
   return 1
 }
 
@@ -44,7 +49,7 @@ for round in $(seq 1 "$rounds"); do
 
   java -cp "$jar" -Dloader.main=dev.fnbridge.stream.benchmark.RawKafkaLoop \
     -Dlogback.configurationFile=stream-bindings/broker/logback-quiet.xml \
-    org.springframework.boot.loader.launch.PropertiesLauncher "$broker" "bench.raw.in.$round" "bench.raw.out.$round" "$n"
+    org.springframework.boot.loader.launch.PropertiesLauncher "$broker" "bench.raw.in.$round" "bench.raw.out.$round" "$total"
   wait_outputs "bench.raw.out.$round" || { echo "raw loop did not finish"; exit 1; }
 
   fn=$(rate "bench.fn.out.$round"); raw=$(rate "bench.raw.out.$round")
@@ -52,4 +57,4 @@ for round in $(seq 1 "$rounds"); do
   echo "$ratio" >>"$work/ratios"
   printf '%-6s %14s %14s %8s\n' "$round" "$fn" "$raw" "$ratio"
 done
-echo "median ratio fnbridge/raw over $rounds rounds of $n records: $(sort -n "$work/ratios" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
+echo "median ratio fnbridge/raw over $rounds rounds of $n records (after $warmup warm-up records): $(sort -n "$work/ratios" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
