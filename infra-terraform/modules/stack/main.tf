@@ -14,6 +14,7 @@ module "hello" {
   memory_size             = var.hello.memory_size
   cold_start_strategy     = var.hello.cold_start_strategy
   provisioned_concurrency = var.hello.provisioned_concurrency
+  runtime_layer           = var.hello.runtime_layer
   log_retention_days      = var.log_retention_days
   tracing                 = var.tracing
   alarm_actions           = local.alarm_actions

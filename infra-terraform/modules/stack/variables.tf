@@ -51,8 +51,12 @@ variable "hello" {
       max_capacity       = number
       target_utilization = optional(number, 0.7)
     }))
+    runtime_layer = optional(object({
+      path         = string
+      architecture = string
+    }))
   })
-  description = "Sizing and cold-start strategy of the hello function."
+  description = "Sizing and cold-start strategy of the hello function (runtime_layer with cold_start_strategy = aot_cache: the layer built by adapters/aws-lambda/build-runtime-layer)."
   default     = {}
 }
 
