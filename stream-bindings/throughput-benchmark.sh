@@ -1,38 +1,39 @@
 #!/usr/bin/env bash
 # Kafka throughput: hello through fnbridge (the packaged application, Spring Cloud Stream) versus
 # RawKafkaLoop (plain kafka-clients doing the same JSON work with the same producer settings), in
-# one run, on a fresh broker, 1 partition. Each round preloads N records into fresh topics, starts
-# the processor, waits for N outputs; the rate comes from the outputs' own timestamps (first to
-# last), so JVM and Spring start-up are not counted. Prints each round and the median ratio.
+# one run, on a fresh broker, 1 partition. Each round preloads the records into fresh topics, starts
+# the processor, waits for all outputs; rates come from the outputs' own timestamps (first to
+# last), so JVM and Spring start-up are not counted. Prints each round and the median ratios.
 #   stream-bindings/throughput-benchmark.sh [records] [rounds]     (needs kcat and a build)
-#   WARMUP=100000 stream-bindings/throughput-benchmark.sh         (steady state: see below)
 # JAVA_OPTS adds JVM options to the application (e.g. a JFR recording); APP_ARGS adds arguments
-# to it, e.g. to measure without per-record observation:
-#   APP_ARGS=--spring.cloud.stream.kafka.binder.enable-observation=false stream-bindings/throughput-benchmark.sh
+# to it, e.g. to measure with the binder's per-record observations (off by default):
+#   APP_ARGS=--spring.cloud.stream.kafka.binder.enable-observation=true stream-bindings/throughput-benchmark.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-100000}"
 rounds="${2:-3}"
-# WARMUP=k sends k more records first and rates only the last n outputs (steady state, after
-# JIT compilation, for both processors); 0 rates them all from a cold start.
-warmup="${WARMUP:-0}"
+# Each processor handles WARMUP + n records (WARMUP defaults to n). Two rates per processor: the
+# first WARMUP outputs (from a cold start, JIT compilation included) and the last n (steady
+# state). WARMUP=0 gives the cold-start rate of n records only.
+warmup="${WARMUP:-$n}"
 total=$((n + warmup))
 source stream-bindings/private-broker.sh
 private_broker 19292
 seq 1 "$total" | awk '{printf "k%d\t{\"name\":\"n%d\"}\n", $1 % 64, $1}' >"$work/records"
 
 count() { kcat -C -b "$broker" -t "$1" -o beginning -e -q -f '.\n' 2>/dev/null | wc -l; }
-rate() { # records/s over the last n outputs, from their timestamps (first to last)
+rate() { # records/s over outputs from+1 .. from+k of a topic, from their timestamps (first to last)
   kcat -C -b "$broker" -t "$1" -o beginning -e -q -f '%T\n' 2>/dev/null | sort -n \
-    | awk -v n="$n" -v skip="$warmup" 'NR == skip + 1 {first = $1} {last = $1} END {printf "%.0f", (last > first) ? n * 1000 / (last - first) : 0}'
+    | awk -v from="$2" -v k="$3" 'NR == from + 1 {first = $1} NR == from + k {last = $1} END {printf "%.0f", (last > first) ? k * 1000 / (last - first) : 0}'
 }
+median() { sort -n "$1" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 wait_outputs() {
   for _ in $(seq 1 600); do [ "$(count "$1")" -ge "$total" ] && return 0; sleep 1; done
   return 1
 }
 
-: >"$work/ratios"
-printf '%-6s %14s %14s %8s\n' round fnbridge_rps raw_rps ratio
+: >"$work/ratios"; : >"$work/cold-ratios"
+printf '%-6s %-7s %14s %14s %8s\n' round part fnbridge_rps raw_rps ratio
 for round in $(seq 1 "$rounds"); do
   kcat -P -b "$broker" -t "bench.fn.in.$round" -K $'\t' -l "$work/records"
   kcat -P -b "$broker" -t "bench.raw.in.$round" -K $'\t' -l "$work/records"
@@ -52,9 +53,20 @@ for round in $(seq 1 "$rounds"); do
     org.springframework.boot.loader.launch.PropertiesLauncher "$broker" "bench.raw.in.$round" "bench.raw.out.$round" "$total"
   wait_outputs "bench.raw.out.$round" || { echo "raw loop did not finish"; exit 1; }
 
-  fn=$(rate "bench.fn.out.$round"); raw=$(rate "bench.raw.out.$round")
+  if [ "$warmup" -gt 0 ]; then
+    fn=$(rate "bench.fn.out.$round" 0 "$warmup"); raw=$(rate "bench.raw.out.$round" 0 "$warmup")
+    ratio=$(awk -v f="$fn" -v r="$raw" 'BEGIN {printf "%.3f", f / r}')
+    echo "$ratio" >>"$work/cold-ratios"
+    printf '%-6s %-7s %14s %14s %8s\n' "$round" cold "$fn" "$raw" "$ratio"
+  fi
+  fn=$(rate "bench.fn.out.$round" "$warmup" "$n"); raw=$(rate "bench.raw.out.$round" "$warmup" "$n")
   ratio=$(awk -v f="$fn" -v r="$raw" 'BEGIN {printf "%.3f", f / r}')
   echo "$ratio" >>"$work/ratios"
-  printf '%-6s %14s %14s %8s\n' "$round" "$fn" "$raw" "$ratio"
+  printf '%-6s %-7s %14s %14s %8s\n' "$round" "$([ "$warmup" -gt 0 ] && echo steady || echo cold)" "$fn" "$raw" "$ratio"
 done
-echo "median ratio fnbridge/raw over $rounds rounds of $n records (after $warmup warm-up records): $(sort -n "$work/ratios" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
+if [ "$warmup" -gt 0 ]; then
+  echo "median ratio fnbridge/raw from a cold start (first $warmup records): $(median "$work/cold-ratios")"
+  echo "median ratio fnbridge/raw in steady state (the next $n records): $(median "$work/ratios")"
+else
+  echo "median ratio fnbridge/raw over $rounds rounds of $n records from a cold start: $(median "$work/ratios")"
+fi
