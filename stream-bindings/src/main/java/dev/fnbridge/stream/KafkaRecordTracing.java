@@ -1,12 +1,11 @@
 package dev.fnbridge.stream;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import dev.fnbridge.core.invocation.RecordTracing;
 import dev.fnbridge.core.metrics.Transport;
+import dev.fnbridge.core.tracing.TraceContinuation;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -26,23 +25,16 @@ import org.springframework.messaging.MessageHeaders;
  */
 final class KafkaRecordTracing implements RecordTracing {
 
-	private final Tracer tracer;
-
-	private final Propagator propagator;
-
-	private final List<String> fields;
+	private final TraceContinuation continuation;
 
 	KafkaRecordTracing(Tracer tracer, Propagator propagator) {
-		this.tracer = tracer;
-		this.propagator = propagator;
-		this.fields = propagator.fields().stream().map((field) -> field.toLowerCase(Locale.ROOT)).toList();
+		this.continuation = new TraceContinuation(tracer, propagator);
 	}
 
 	@Override
 	public RecordSpan open(String function, MessageHeaders input) {
 		String name = function.replace(',', '|');
-		Span.Builder builder = carriesTrace(input) ? this.propagator.extract(input, KafkaRecordTracing::text)
-				: this.tracer.spanBuilder().setNoParent();
+		Span.Builder builder = this.continuation.spanBuilder(input, KafkaRecordTracing::text);
 		builder.name(name)
 			.kind(Span.Kind.CONSUMER)
 			.tag("function", name)
@@ -52,16 +44,7 @@ final class KafkaRecordTracing implements RecordTracing {
 		if (topic != null) {
 			builder.tag("messaging.destination.name", topic.toString());
 		}
-		return new Open(this.tracer, this.propagator, builder.start());
-	}
-
-	private boolean carriesTrace(MessageHeaders headers) {
-		for (String field : this.fields) {
-			if (headers.containsKey(field)) {
-				return true;
-			}
-		}
-		return false;
+		return new Open(this.continuation.tracer(), this.continuation.propagator(), builder.start());
 	}
 
 	/** Header values arrive as text, or as bytes when the mapper did not decode them. */
