@@ -293,6 +293,13 @@ function checkModule(module, modules, add) {
     if (typeof strategy === "string" && !isExpr(strategy) && strategy !== "provisioned" && call.body.provisioned_concurrency !== undefined && call.body.provisioned_concurrency !== null) {
       add(call.file.rel, argumentLine(call.file, line, "provisioned_concurrency"), "snapstart-provisioned", `module "${call.name}" sets provisioned_concurrency with cold_start_strategy = "${strategy}"`, "AWS does not support SnapStart with provisioned concurrency: choose one");
     }
+    const layered = call.body.runtime_layer !== undefined && call.body.runtime_layer !== null;
+    if (strategy === "aot_cache" && !layered && inputs.has("runtime_layer")) {
+      add(call.file.rel, argumentLine(call.file, line, "cold_start_strategy"), "custom-runtime-layer", `module "${call.name}" sets cold_start_strategy = "aot_cache" without runtime_layer`, "the custom runtime runs the JDK and AOT cache of the layer built by adapters/aws-lambda/build-runtime-layer");
+    }
+    if (layered && typeof strategy === "string" && !isExpr(strategy) && strategy !== "aot_cache") {
+      add(call.file.rel, argumentLine(call.file, line, "runtime_layer"), "custom-runtime-layer", `module "${call.name}" sets runtime_layer with cold_start_strategy = "${strategy}"`, "the layer is only used with cold_start_strategy = \"aot_cache\"");
+    }
   }
 }
 
@@ -423,6 +430,15 @@ function policyRules(module, block, line, resources, add) {
     }
     if ("filename" in body && !("source_code_hash" in body)) {
       add(file.rel, line, "artifact-hash", `${where}: filename without source_code_hash`, "without it a rebuilt artifact is not redeployed");
+    }
+    const runtime = body.runtime;
+    if (typeof runtime === "string" && !isExpr(runtime) && runtime.startsWith("provided")) {
+      if ("snap_start" in body) {
+        add(file.rel, line, "snapstart-runtime", `${where}: SnapStart on the custom runtime ${runtime}`, "SnapStart needs a managed runtime (java17/21/25); the custom runtime uses the AOT cache instead");
+      }
+      if (!("layers" in body)) {
+        add(file.rel, argumentLine(file, line, "runtime"), "custom-runtime-layer", `${where}: runtime ${runtime} without layers`, "fnbridge's bootstrap starts the JDK of the runtime layer (/opt/java)");
+      }
     }
   }
   if (type === "aws_lambda_event_source_mapping") {

@@ -194,6 +194,21 @@ test("a layer runtime the provider does not know fails", async () => {
   caught(result, "value", `${FN}/main.tf`, /compatible_runtimes.*provided\.al2024.*must be one of/, result.changedLine);
 });
 
+test("the custom runtime without its layer fails", async () => {
+  const result = await plant("examples/hello-http/main.tf", "  definition    = \"hello\"", "  definition    = \"hello\"\n  cold_start_strategy = \"aot_cache\"");
+  caught(result, "custom-runtime-layer", "examples/hello-http/main.tf", /aot_cache" without runtime_layer/, result.changedLine + 1);
+});
+
+test("a literal custom runtime without the JDK layer fails", async () => {
+  const result = await plant(`${FN}/main.tf`, "  runtime                        = local.aot_cache ? \"provided.al2023\" : var.runtime\n  architectures                  = [local.aot_cache ? var.runtime_layer.architecture : var.architecture]\n  layers                         = local.aot_cache ? [aws_lambda_layer_version.runtime[0].arn] : []\n", "  runtime                        = \"provided.al2023\"\n  architectures                  = [var.architecture]\n");
+  caught(result, "custom-runtime-layer", `${FN}/main.tf`, /runtime provided\.al2023 without layers/, result.changedLine);
+});
+
+test("SnapStart on a custom runtime fails", async () => {
+  const result = await plant(`${FN}/main.tf`, "  runtime                        = local.aot_cache ? \"provided.al2023\" : var.runtime\n  architectures                  = [local.aot_cache ? var.runtime_layer.architecture : var.architecture]\n  layers                         = local.aot_cache ? [aws_lambda_layer_version.runtime[0].arn] : []\n", "  runtime                        = \"provided.al2023\"\n  architectures                  = [var.architecture]\n  layers                         = [aws_lambda_layer_version.runtime[0].arn]\n  snap_start {\n    apply_on = \"PublishedVersions\"\n  }\n");
+  caught(result, "snapstart-runtime", `${FN}/main.tf`, /SnapStart on the custom runtime provided\.al2023/);
+});
+
 test("a log retention CloudWatch does not offer fails", async () => {
   const result = await plant(`${FN}/logs.tf`, "  retention_in_days = var.log_retention_days", "  retention_in_days = 8");
   caught(result, "value", `${FN}/logs.tf`, /retention_in_days = 8 must be one of/, result.changedLine);
