@@ -9,10 +9,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 /**
  * Cold and warm latency of a Lambda artifact against the floor (a Spring-less handler
@@ -32,6 +34,13 @@ import java.util.jar.JarOutputStream;
 public final class ColdStartBenchmark {
 
 	private static final String HANDLER = "dev.fnbridge.lambda.FunctionHandler";
+
+	/** Temporary task roots, layers and caches, removed when the benchmark ends. */
+	private static final List<Path> TEMPORARY = new ArrayList<>();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(ColdStartBenchmark::removeTemporary));
+	}
 
 	private ColdStartBenchmark() {
 	}
@@ -70,7 +79,7 @@ public final class ColdStartBenchmark {
 			// own
 			// (the floor's trained here the same way), and the floor once more without
 			// one.
-			Path opt = Files.isRegularFile(layer) ? LocalLambda.unzip(layer) : layer;
+			Path opt = Files.isRegularFile(layer) ? temporary(LocalLambda.unzip(layer)) : layer;
 			Path floorRoot = floorTaskRoot(true);
 			Files.copy(bootstrapOf(artifact), floorRoot.resolve("bootstrap"));
 			Path floorCache = trainFloor(floorRoot, opt, event, log);
@@ -166,7 +175,7 @@ public final class ColdStartBenchmark {
 
 	/** The floor's AOT cache, trained like the layer's: the same event, the same JDK. */
 	private static Path trainFloor(Path floorRoot, Path opt, String event, Path log) throws Exception {
-		Path cache = Files.createTempDirectory("floor-cache-").resolve("floor.aot");
+		Path cache = temporary(Files.createTempDirectory("floor-cache-")).resolve("floor.aot");
 		LocalLambda lambda = LocalLambda.startCustomRuntime(floorRoot, opt, FloorHandler.class.getName(),
 				Map.of("FNBRIDGE_AOT_CACHE", ""), List.of("-XX:AOTCacheOutput=" + cache), log);
 		try {
@@ -183,8 +192,28 @@ public final class ColdStartBenchmark {
 		return cache;
 	}
 
+	private static Path temporary(Path directory) {
+		synchronized (TEMPORARY) {
+			TEMPORARY.add(directory);
+		}
+		return directory;
+	}
+
+	private static void removeTemporary() {
+		synchronized (TEMPORARY) {
+			for (Path directory : TEMPORARY) {
+				try (Stream<Path> files = Files.walk(directory)) {
+					files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+				}
+				catch (IOException ex) {
+					// Best effort: it is in the temporary directory.
+				}
+			}
+		}
+	}
+
 	private static Path bootstrapOf(Path artifact) throws IOException {
-		Path task = Files.isRegularFile(artifact) ? LocalLambda.unzip(artifact) : artifact;
+		Path task = Files.isRegularFile(artifact) ? temporary(LocalLambda.unzip(artifact)) : artifact;
 		return task.resolve("bootstrap");
 	}
 
@@ -211,7 +240,7 @@ public final class ColdStartBenchmark {
 	 * directories) with the runtime client beside them, as in the fnbridge zip.
 	 */
 	private static Path floorTaskRoot(boolean customRuntime) throws IOException {
-		Path root = Files.createTempDirectory("floor-task-");
+		Path root = temporary(Files.createTempDirectory("floor-task-"));
 		String classFile = FloorHandler.class.getName().replace('.', '/') + ".class";
 		Path lib = Files.createDirectories(root.resolve("lib"));
 		if (customRuntime) {

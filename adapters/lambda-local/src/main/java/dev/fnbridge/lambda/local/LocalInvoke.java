@@ -48,6 +48,7 @@ public final class LocalInvoke {
 		}
 		Path log = Files.createTempFile("fnbridge-lambda-", ".log");
 		Map<String, String> environment = LocalLambda.environment(env);
+		int exitCode;
 		try (LocalLambda lambda = (customRuntimeJdk != null)
 				? LocalLambda.startCustomRuntime(artifact, customRuntimeJdk, handler, environment, jvm, log)
 				: LocalLambda.start(artifact, handler, environment, jvm, log)) {
@@ -62,8 +63,11 @@ public final class LocalInvoke {
 						+ "; function log: " + log);
 				failed |= result.error();
 			}
-			System.exit(failed ? 1 : 0);
+			exitCode = failed ? 1 : 0;
 		}
+		// After close: the environment's temporary task root (and unzipped layer) are
+		// gone.
+		System.exit(exitCode);
 	}
 
 	private static void usage(String problem) {

@@ -41,6 +41,9 @@ public final class LocalLambda implements AutoCloseable {
 
 	private final boolean ownsTaskRoot;
 
+	/** A runtime layer unzipped for this environment, removed with it; null otherwise. */
+	private Path unzippedRuntime;
+
 	private final long launchedNanos;
 
 	private LocalLambda(LocalRuntimeApi api, Process process, Path taskRoot, boolean ownsTaskRoot, long launchedNanos) {
@@ -120,7 +123,11 @@ public final class LocalLambda implements AutoCloseable {
 		}
 		// Run through sh, as its #! line would, whatever the mode bits of a task
 		// directory.
-		return launch(List.of("/bin/sh", bootstrap.toString()), taskRoot, zip, handler, env, log);
+		LocalLambda lambda = launch(List.of("/bin/sh", bootstrap.toString()), taskRoot, zip, handler, env, log);
+		if (!opt.equals(runtime)) {
+			lambda.unzippedRuntime = opt;
+		}
+		return lambda;
 	}
 
 	private static LocalLambda launch(List<String> command, Path taskRoot, boolean ownsTaskRoot, String handler,
@@ -210,9 +217,16 @@ public final class LocalLambda implements AutoCloseable {
 		}
 		this.api.close();
 		if (this.ownsTaskRoot) {
-			try (Stream<Path> files = Files.walk(this.taskRoot)) {
-				files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-			}
+			delete(this.taskRoot);
+		}
+		if (this.unzippedRuntime != null) {
+			delete(this.unzippedRuntime);
+		}
+	}
+
+	private static void delete(Path directory) throws IOException {
+		try (Stream<Path> files = Files.walk(directory)) {
+			files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
 		}
 	}
 
