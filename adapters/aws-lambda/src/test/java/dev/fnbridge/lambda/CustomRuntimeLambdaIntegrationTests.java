@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,6 +89,11 @@ class CustomRuntimeLambdaIntegrationTests {
 			InvocationResult result = lambda.invoke(event(), Duration.ofMinutes(2));
 
 			assertThat(greeting(result)).isEqualTo("\"Hello, Ada!\"");
+		}
+		finally {
+			try (Stream<Path> files = Files.walk(task)) {
+				files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+			}
 		}
 		assertThat(Files.readString(log)).contains("timestamp has changed");
 	}
