@@ -14,8 +14,8 @@ import io.micrometer.tracing.propagation.Propagator;
  * of the configured propagation fields, a new trace otherwise.
  * <p>
  * Extracting from a carrier without any field gives the same new trace, but the composite
- * W3C and baggage propagators cost about a sixth of a warm Lambda invocation doing it;
- * the fields are looked up first.
+ * W3C and baggage propagators took about a tenth of fnbridge's handler time in a warm
+ * Lambda invocation doing it; the fields are looked up first.
  */
 public final class TraceContinuation {
 
