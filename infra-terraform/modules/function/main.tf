@@ -4,10 +4,14 @@ locals {
   # The custom runtime: the zip's bootstrap starts the layer's JDK with its AOT cache.
   aot_cache = var.cold_start_strategy == "aot_cache"
 
+  # C1 only where the JVM starts on an invocation's path; with SnapStart or provisioned
+  # concurrency it compiles before invocations, so Lambda's own default for the runtime applies.
+  java_tool_options = var.java_tool_options != null ? var.java_tool_options : (
+    local.snap_start || local.provisioned ? "" : "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
+  )
+
   environment = merge(
-    {
-      JAVA_TOOL_OPTIONS = var.java_tool_options
-    },
+    local.java_tool_options == "" ? {} : { JAVA_TOOL_OPTIONS = local.java_tool_options },
     var.definition == "" ? {} : { SPRING_CLOUD_FUNCTION_DEFINITION = var.definition },
     var.environment,
   )

@@ -82,8 +82,8 @@ variable "timeout" {
 
 variable "java_tool_options" {
   type        = string
-  description = "JAVA_TOOL_OPTIONS of the function's JVM."
-  default     = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
+  description = "JAVA_TOOL_OPTIONS of the function's JVM. Null: C1 only (-XX:+TieredCompilation -XX:TieredStopAtLevel=1) when the JVM starts on an invocation's path (cold_start_strategy none or aot_cache); unset with snap_start or provisioned, where compilation happens before invocations and Lambda's default for the runtime applies (full tiered compilation on java25)."
+  default     = null
 }
 
 variable "environment" {

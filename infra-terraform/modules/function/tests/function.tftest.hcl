@@ -30,6 +30,11 @@ run "snap_start_by_default" {
     condition     = aws_lambda_function.this.handler == "dev.fnbridge.lambda.FunctionHandler"
     error_message = "The handler is the artifact's."
   }
+
+  assert {
+    condition     = !contains(keys(aws_lambda_function.this.environment[0].variables), "JAVA_TOOL_OPTIONS")
+    error_message = "With SnapStart the JVM compiles before invocations: Lambda's default JIT settings apply."
+  }
 }
 
 run "provisioned_concurrency_scales_on_utilisation" {
@@ -112,6 +117,11 @@ run "aot_cache_runs_the_custom_runtime_with_its_layer" {
   assert {
     condition     = aws_lambda_function.this.architectures[0] == "x86_64" && aws_lambda_layer_version.runtime[0].compatible_architectures[0] == "x86_64"
     error_message = "The function runs on the architecture of the layer's JDK."
+  }
+
+  assert {
+    condition     = aws_lambda_function.this.environment[0].variables["JAVA_TOOL_OPTIONS"] == "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
+    error_message = "On a cold start's path the JVM compiles with C1 only."
   }
 }
 
