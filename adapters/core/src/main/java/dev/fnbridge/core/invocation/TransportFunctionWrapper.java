@@ -201,15 +201,7 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 		else {
 			builder = MessageBuilder.fromMessage(output);
 		}
-		if (key != null) {
-			builder.setHeader(KAFKA_KEY, key);
-		}
-		if (span != null) {
-			Map<String, Object> trace = new HashMap<>();
-			span.inject(trace);
-			builder.copyHeaders(trace);
-		}
-		return builder.build();
+		return withKeyAndTrace(builder, key, span);
 	}
 
 	/**
@@ -220,20 +212,23 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 	 */
 	private Message<byte[]> directOutput(Object output, @Nullable Object key, MessageHeaders inputHeaders,
 			RecordTracing.@Nullable RecordSpan span) {
-		Map<String, Object> headers = new HashMap<>(inputHeaders.size());
-		inputHeaders.forEach((name, value) -> {
-			if (!CONSUMED_RECORD_HEADERS.contains(name)) {
-				headers.put(name, value);
-			}
-		});
-		if (span != null) {
-			span.inject(headers);
-		}
 		MessageBuilder<byte[]> builder = MessageBuilder.withPayload(this.mapper.writeValueAsBytes(output))
-			.copyHeaders(headers)
+			.copyHeaders(inputHeaders)
 			.setHeader(MessageHeaders.CONTENT_TYPE, JSON);
+		CONSUMED_RECORD_HEADERS.forEach(builder::removeHeader);
+		return withKeyAndTrace(builder, key, span);
+	}
+
+	/** The record key, and the record span's context in place of the one copied in. */
+	private static <T> Message<T> withKeyAndTrace(MessageBuilder<T> builder, @Nullable Object key,
+			RecordTracing.@Nullable RecordSpan span) {
 		if (key != null) {
 			builder.setHeader(KAFKA_KEY, key);
+		}
+		if (span != null) {
+			Map<String, Object> trace = new HashMap<>();
+			span.inject(trace);
+			builder.copyHeaders(trace);
 		}
 		return builder.build();
 	}
