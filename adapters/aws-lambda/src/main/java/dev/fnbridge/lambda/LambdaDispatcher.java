@@ -121,7 +121,7 @@ final class LambdaDispatcher {
 		metrics.addListener(new EmbeddedMetricFormat(System.out));
 		LambdaDispatcher dispatcher = new LambdaDispatcher(context.getBean(FunctionCatalog.class),
 				context.getBean(ObjectMapper.class), context.getBean(JsonPayloadReader.class), metrics,
-				Tracing.of(context), definition);
+				tracing(context), definition);
 		if (dispatcher.defaultDefinition != null) {
 			dispatcher.function(dispatcher.defaultDefinition);
 		}
@@ -366,18 +366,11 @@ final class LambdaDispatcher {
 	}
 
 	/** Micrometer Tracing, when the application has it ({@code null} otherwise). */
-	static final class Tracing {
-
-		private Tracing() {
-		}
-
-		static TraceContinuation of(ConfigurableApplicationContext context) {
-			Tracer tracer = context.getBeanProvider(Tracer.class).getIfAvailable();
-			Propagator propagator = context.getBeanProvider(Propagator.class).getIfAvailable();
-			return (tracer != null && tracer != Tracer.NOOP && propagator != null)
-					? new TraceContinuation(tracer, propagator) : null;
-		}
-
+	private static TraceContinuation tracing(ConfigurableApplicationContext context) {
+		Tracer tracer = context.getBeanProvider(Tracer.class).getIfAvailable();
+		Propagator propagator = context.getBeanProvider(Propagator.class).getIfAvailable();
+		return (tracer != null && tracer != Tracer.NOOP && propagator != null)
+				? new TraceContinuation(tracer, propagator) : null;
 	}
 
 	private byte[] invoke(String definition, byte[] payload, Map<String, Object> headers) {
