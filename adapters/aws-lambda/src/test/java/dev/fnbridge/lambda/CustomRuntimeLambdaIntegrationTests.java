@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -91,9 +92,7 @@ class CustomRuntimeLambdaIntegrationTests {
 			assertThat(greeting(result)).isEqualTo("\"Hello, Ada!\"");
 		}
 		finally {
-			try (Stream<Path> files = Files.walk(task)) {
-				files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
-			}
+			FileSystemUtils.deleteRecursively(task);
 		}
 		assertThat(Files.readString(log)).contains("timestamp has changed");
 	}

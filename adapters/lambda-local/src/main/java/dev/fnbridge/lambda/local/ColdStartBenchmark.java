@@ -9,12 +9,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Cold and warm latency of a Lambda artifact against the floor (a Spring-less handler
@@ -202,8 +202,8 @@ public final class ColdStartBenchmark {
 	private static void removeTemporary() {
 		synchronized (TEMPORARY) {
 			for (Path directory : TEMPORARY) {
-				try (Stream<Path> files = Files.walk(directory)) {
-					files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+				try {
+					LocalLambda.delete(directory);
 				}
 				catch (IOException ex) {
 					// Best effort: it is in the temporary directory.
@@ -212,9 +212,22 @@ public final class ColdStartBenchmark {
 		}
 	}
 
+	/** The artifact's bootstrap, read from the zip without unpacking the rest. */
 	private static Path bootstrapOf(Path artifact) throws IOException {
-		Path task = Files.isRegularFile(artifact) ? temporary(LocalLambda.unzip(artifact)) : artifact;
-		return task.resolve("bootstrap");
+		if (!Files.isRegularFile(artifact)) {
+			return artifact.resolve("bootstrap");
+		}
+		Path bootstrap = temporary(Files.createTempDirectory("bootstrap-")).resolve("bootstrap");
+		try (ZipFile zip = new ZipFile(artifact.toFile())) {
+			ZipEntry entry = zip.getEntry("bootstrap");
+			if (entry == null) {
+				throw new IOException("No bootstrap in " + artifact);
+			}
+			try (InputStream in = zip.getInputStream(entry)) {
+				Files.copy(in, bootstrap);
+			}
+		}
+		return bootstrap;
 	}
 
 	private static void check(InvocationResult result) {

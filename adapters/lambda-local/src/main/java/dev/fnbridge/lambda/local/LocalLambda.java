@@ -224,7 +224,12 @@ public final class LocalLambda implements AutoCloseable {
 		}
 	}
 
-	private static void delete(Path directory) throws IOException {
+	/**
+	 * Removes a directory and everything in it.
+	 * @param directory the directory
+	 * @throws IOException if it cannot be walked
+	 */
+	static void delete(Path directory) throws IOException {
 		try (Stream<Path> files = Files.walk(directory)) {
 			files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
 		}

@@ -69,8 +69,8 @@ public final class RuntimeLayer {
 		long coldMs = verify(task, opt, events.get(0), environment);
 		zip(opt, output);
 		long cacheBytes = Files.size(opt.resolve("fnbridge.aot"));
-		delete(opt);
-		delete(task);
+		LocalLambda.delete(opt);
+		LocalLambda.delete(task);
 		System.out.printf(
 				"runtime layer %s: %.1f MB (AOT cache %.1f MB unzipped); first response %d ms after"
 						+ " JVM launch with the cache required%n",
@@ -125,12 +125,6 @@ public final class RuntimeLayer {
 				throw new IOException("The JVM cannot use the AOT cache it was trained with; log: " + log);
 			}
 			return (System.nanoTime() - lambda.launchedNanos()) / 1_000_000;
-		}
-	}
-
-	private static void delete(Path directory) throws IOException {
-		try (Stream<Path> files = Files.walk(directory)) {
-			files.sorted(java.util.Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
 		}
 	}
 
