@@ -176,10 +176,14 @@ final class LambdaDispatcher {
 		if (event.isObject() && event.path("Records").isArray()) {
 			JsonNode first = event.path("Records").path(0);
 			String source = first.path("eventSource").asString(first.path("EventSource").asString(""));
-			if (source.equals("aws:sqs")) {
-				return sqs(event, requestId);
-			}
-			throw new LambdaFunctionError.InvalidInput("Unsupported event source '" + source + "'");
+			return switch (source) {
+				case "aws:sqs" -> sqs(event, requestId);
+				case "aws:kinesis" -> kinesis(event, requestId);
+				case "aws:sns" -> sns(event, requestId);
+				case "" ->
+					throw new LambdaFunctionError.InvalidInput("Unsupported event: records without an event source");
+				default -> throw new LambdaFunctionError.InvalidInput("Unsupported event source '" + source + "'");
+			};
 		}
 		String source = event.path("eventSource").asString("");
 		if (event.path("records").isObject() && (source.equals("aws:kafka") || source.equals("SelfManagedKafka"))) {
@@ -298,6 +302,65 @@ final class LambdaDispatcher {
 			}
 		}
 		return this.mapper.writeValueAsBytes(Map.of("batchItemFailures", failures));
+	}
+
+	/**
+	 * A Kinesis batch (one shard), in order. At the first failed record, its sequence
+	 * number is reported and the rest of the batch is left alone: Lambda resumes the
+	 * shard from the lowest failed sequence number, so processing the later records now
+	 * would run them twice.
+	 */
+	private byte[] kinesis(JsonNode event, String requestId) {
+		String definition = requireDefault();
+		List<Map<String, String>> failures = new ArrayList<>();
+		for (JsonNode record : event.path("Records")) {
+			JsonNode kinesis = record.path("kinesis");
+			try {
+				if (!kinesis.path("data").isString()) {
+					throw new InvalidInputException("", "A payload is required");
+				}
+				invoke(definition, decode(kinesis.path("data").asString()), Map.of(), Map.of(), Span.Kind.CONSUMER);
+			}
+			catch (RuntimeException ex) {
+				classify(ex, definition, requestId);
+				// Without a sequence number Lambda fails the whole batch: nothing is
+				// lost.
+				failures.add(Map.of("itemIdentifier", kinesis.path("sequenceNumber").asString("")));
+				break;
+			}
+		}
+		return this.mapper.writeValueAsBytes(Map.of("batchItemFailures", failures));
+	}
+
+	/**
+	 * An SNS notification: each message is one invocation; a failure is a function error,
+	 * so Lambda retries the asynchronous invocation and then uses its on-failure
+	 * destination or dead-letter queue.
+	 */
+	private byte[] sns(JsonNode event, String requestId) {
+		String definition = requireDefault();
+		int processed = 0;
+		for (JsonNode record : event.path("Records")) {
+			JsonNode sns = record.path("Sns");
+			try {
+				Map<String, String> trace = new HashMap<>();
+				sns.path("MessageAttributes")
+					.properties()
+					.forEach((attribute) -> trace.put(attribute.getKey().toLowerCase(Locale.ROOT),
+							attribute.getValue().path("Value").asString("")));
+				if (!sns.path("Message").isString()) {
+					throw new InvalidInputException("", "A payload is required");
+				}
+				invoke(definition, sns.path("Message").asString().getBytes(StandardCharsets.UTF_8), Map.of(), trace,
+						Span.Kind.CONSUMER);
+				processed++;
+			}
+			catch (RuntimeException ex) {
+				String id = sns.path("MessageId").asString("");
+				throw functionError(ex, definition, requestId, id.isEmpty() ? null : id);
+			}
+		}
+		return this.mapper.writeValueAsBytes(Map.of("processed", processed));
 	}
 
 	private byte[] kafka(JsonNode event, String requestId) {
@@ -522,7 +585,7 @@ final class LambdaDispatcher {
 			return Base64.getDecoder().decode(base64);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("", "A Kafka record field is not valid base64");
+			throw new InvalidInputException("", "A record field is not valid base64");
 		}
 	}
 

@@ -116,10 +116,14 @@ class HelloLambdaIntegrationTests extends LambdaEnvironment {
 
 	@Test
 	void reportsAnUnsupportedEventSourceAndKeepsServing() throws Exception {
-		JsonNode error = functionError(invoke("sns-unsupported.json"),
+		JsonNode error = functionError(invoke("s3-unsupported.json"),
 				"dev.fnbridge.lambda.LambdaFunctionError$InvalidInput");
 
-		assertThat(error.path("errorMessage").asString()).isEqualTo("Unsupported event source 'aws:sns'");
+		assertThat(error.path("errorMessage").asString()).isEqualTo("Unsupported event source 'aws:s3'");
+		assertThat(functionError(invokeRaw("{\"Records\":[{\"cf\":{}}]}"),
+				"dev.fnbridge.lambda.LambdaFunctionError$InvalidInput")
+			.path("errorMessage")
+			.asString()).isEqualTo("Unsupported event: records without an event source");
 
 		assertThat(invoke("direct-hello.json").body()).isEqualTo("\"Hello, Ada!\"");
 	}
