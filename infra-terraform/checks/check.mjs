@@ -447,8 +447,17 @@ function policyRules(module, block, line, resources, add) {
       const onFailure = body.destination_config?.[0]?.on_failure?.[0]?.destination_arn;
       if (!onFailure) add(file.rel, line, "failure-path", `${where}: Kafka mapping without destination_config.on_failure`, "records Lambda gives up on would be lost");
     } else {
+      // Kinesis and DynamoDB streams have a starting position; SQS has none.
+      const stream = "starting_position" in body || /kinesis|dynamodb/.test(JSON.stringify(body.event_source_arn ?? ""));
+      const kind = stream ? "Stream" : "SQS";
       const types = [].concat(body.function_response_types ?? []);
-      if (!types.includes("ReportBatchItemFailures")) add(file.rel, line, "failure-path", `${where}: SQS mapping without function_response_types = ["ReportBatchItemFailures"]`, "one bad record would make the whole batch retry");
+      if (!types.includes("ReportBatchItemFailures")) {
+        add(file.rel, line, "failure-path", `${where}: ${kind} mapping without function_response_types = ["ReportBatchItemFailures"]`,
+          stream ? "fnbridge reports the failed record in its response; without this setting Lambda ignores it and the record is lost" : "one bad record would make the whole batch retry");
+      }
+      if (stream && !body.destination_config?.[0]?.on_failure?.[0]?.destination_arn) {
+        add(file.rel, line, "failure-path", `${where}: Stream mapping without destination_config.on_failure`, "records Lambda gives up on would be lost");
+      }
     }
   }
 }
@@ -465,22 +474,31 @@ function terraformChecks(root) {
     if (result.status !== 0) failures++;
   };
   run(["fmt", "-check", "-recursive"], root);
+  // A local provider mirror (TF_PLUGIN_DIR, or /opt/tf-plugins when present) lets init,
+  // validate and test run with no registry at all.
+  const pluginDir = process.env.TF_PLUGIN_DIR ?? (existsSync("/opt/tf-plugins") ? "/opt/tf-plugins" : null);
+  const initArgs = ["init", "-backend=false", "-input=false", "-no-color", ...(pluginDir ? [`-plugin-dir=${pluginDir}`] : [])];
   for (const dir of configurationDirs(root)) {
     const reusable = dir.includes(`${path.sep}modules${path.sep}`);
     if (reusable && !existsSync(path.join(dir, "tests"))) continue;
-    const init = spawnSync("terraform", ["init", "-backend=false", "-input=false", "-no-color"], { cwd: dir, encoding: "utf8" });
-    if (init.status !== 0) {
-      if (/registry|provider packages|no such host|dial tcp/i.test(init.stdout + init.stderr)) {
-        console.log(`terraform init cannot reach a provider registry from ${path.relative(root, dir)}: skipping validate and test there (offline)`);
+    // Leave a working directory the user initialised as it was; clean up after ourselves.
+    const initialised = existsSync(path.join(dir, ".terraform")) || existsSync(path.join(dir, ".terraform.lock.hcl"));
+    try {
+      const init = spawnSync("terraform", initArgs, { cwd: dir, encoding: "utf8" });
+      if (init.status !== 0) {
+        if (/registry|provider packages|no such host|dial tcp/i.test(init.stdout + init.stderr)) {
+          console.log(`terraform init cannot reach a provider registry from ${path.relative(root, dir)}: skipping validate and test there (offline)`);
+          continue;
+        }
+        process.stdout.write(init.stdout + init.stderr);
+        failures++;
         continue;
       }
-      process.stdout.write(init.stdout + init.stderr);
-      failures++;
-      continue;
+      run(["validate"], dir);
+      if (existsSync(path.join(dir, "tests"))) run(["test"], dir);
+    } finally {
+      if (!initialised) spawnSync("rm", ["-rf", path.join(dir, ".terraform"), path.join(dir, ".terraform.lock.hcl")]);
     }
-    run(["validate"], dir);
-    if (existsSync(path.join(dir, "tests"))) run(["test"], dir);
-    if (reusable) spawnSync("rm", ["-rf", path.join(dir, ".terraform"), path.join(dir, ".terraform.lock.hcl")]);
   }
   return failures;
 }

@@ -126,3 +126,34 @@ resource "aws_iam_role_policy" "kafka" {
   role   = aws_iam_role.this.id
   policy = data.aws_iam_policy_document.kafka[0].json
 }
+
+data "aws_iam_policy_document" "kinesis" {
+  count = var.kinesis_trigger == null ? 0 : 1
+
+  statement {
+    effect = "Allow"
+    actions = [
+      "kinesis:DescribeStream",
+      "kinesis:DescribeStreamSummary",
+      "kinesis:GetRecords",
+      "kinesis:GetShardIterator",
+      "kinesis:ListShards",
+      "kinesis:SubscribeToShard",
+    ]
+    resources = [var.kinesis_trigger.stream_arn, "${var.kinesis_trigger.stream_arn}/consumer/*"]
+  }
+
+  # Batches Lambda gives up on go to the on-failure destination.
+  statement {
+    effect    = "Allow"
+    actions   = ["sqs:SendMessage", "sns:Publish", "s3:PutObject"]
+    resources = [var.kinesis_trigger.on_failure_destination_arn]
+  }
+}
+
+resource "aws_iam_role_policy" "kinesis" {
+  count  = var.kinesis_trigger == null ? 0 : 1
+  name   = "kinesis-trigger"
+  role   = aws_iam_role.this.id
+  policy = data.aws_iam_policy_document.kinesis[0].json
+}

@@ -1,6 +1,13 @@
 # Plan-mode tests of the function module with a mocked AWS provider: run them with
 # `terraform test` in modules/function (needs terraform >= 1.9 and the provider once).
-mock_provider "aws" {}
+mock_provider "aws" {
+  # The mock's random strings are not JSON, which aws_iam_role and its policies refuse.
+  mock_data "aws_iam_policy_document" {
+    defaults = {
+      json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}"
+    }
+  }
+}
 
 variables {
   function_name = "fnbridge-test-hello"
@@ -98,6 +105,46 @@ run "sqs_trigger_reports_batch_item_failures" {
   }
 }
 
+run "kinesis_trigger_reports_the_failed_record_and_keeps_what_it_gives_up_on" {
+  command = plan
+
+  variables {
+    kinesis_trigger = {
+      stream_arn                 = "arn:aws:kinesis:eu-west-1:123456789012:stream/readings"
+      on_failure_destination_arn = "arn:aws:sqs:eu-west-1:123456789012:readings-failures"
+    }
+  }
+
+  assert {
+    condition     = contains(aws_lambda_event_source_mapping.kinesis[0].function_response_types, "ReportBatchItemFailures")
+    error_message = "Kinesis failures are reported per record, so the shard resumes from the failed one."
+  }
+
+  assert {
+    condition     = aws_lambda_event_source_mapping.kinesis[0].destination_config[0].on_failure[0].destination_arn == "arn:aws:sqs:eu-west-1:123456789012:readings-failures"
+    error_message = "Records Lambda gives up on go to the on-failure destination."
+  }
+
+  assert {
+    condition     = aws_lambda_event_source_mapping.kinesis[0].maximum_retry_attempts == 10
+    error_message = "A poison record is retried a bounded number of times."
+  }
+}
+
+run "refuses_unbounded_kinesis_retries" {
+  command = plan
+
+  variables {
+    kinesis_trigger = {
+      stream_arn                 = "arn:aws:kinesis:eu-west-1:123456789012:stream/readings"
+      on_failure_destination_arn = "arn:aws:sqs:eu-west-1:123456789012:readings-failures"
+      maximum_retry_attempts     = -1
+    }
+  }
+
+  expect_failures = [var.kinesis_trigger]
+}
+
 run "aot_cache_runs_the_custom_runtime_with_its_layer" {
   command = plan
 
@@ -115,7 +162,7 @@ run "aot_cache_runs_the_custom_runtime_with_its_layer" {
   }
 
   assert {
-    condition     = aws_lambda_function.this.architectures[0] == "x86_64" && aws_lambda_layer_version.runtime[0].compatible_architectures[0] == "x86_64"
+    condition     = aws_lambda_function.this.architectures[0] == "x86_64" && contains(aws_lambda_layer_version.runtime[0].compatible_architectures, "x86_64")
     error_message = "The function runs on the architecture of the layer's JDK."
   }
 
