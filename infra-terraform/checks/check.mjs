@@ -479,8 +479,6 @@ function terraformChecks(root) {
   const pluginDir = process.env.TF_PLUGIN_DIR ?? (existsSync("/opt/tf-plugins") ? "/opt/tf-plugins" : null);
   const initArgs = ["init", "-backend=false", "-input=false", "-no-color", ...(pluginDir ? [`-plugin-dir=${pluginDir}`] : [])];
   for (const dir of configurationDirs(root)) {
-    const reusable = dir.includes(`${path.sep}modules${path.sep}`);
-    if (reusable && !existsSync(path.join(dir, "tests"))) continue;
     // Leave a working directory the user initialised as it was; clean up after ourselves.
     const initialised = existsSync(path.join(dir, ".terraform")) || existsSync(path.join(dir, ".terraform.lock.hcl"));
     try {
