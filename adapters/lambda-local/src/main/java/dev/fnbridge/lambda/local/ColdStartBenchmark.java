@@ -26,10 +26,12 @@ import java.util.zip.ZipFile;
  * and invoked in alternation. Prints both and the ratios.
  * <p>
  * {@code ColdStartBenchmark <artifact.zip> <event.json> [runs] [warm] [ENV=VALUE ...]
- * [--jvm-option OPTION ...] [--custom-runtime layer.zip]}: by default both run as on a
- * managed Java runtime, on this JVM; with a runtime layer both run through the artifact's
- * bootstrap on the layer's JDK, each with its own AOT cache, and the floor once more
- * without one.
+ * [--jvm-option OPTION ...] [--custom-runtime layer.zip] [--memory MB]}: by default both
+ * run as on a managed Java runtime, on this JVM; with a runtime layer both run through
+ * the artifact's bootstrap on the layer's JDK, each with its own AOT cache, and the floor
+ * once more without one. With a memory size, both get what Lambda gives a function of
+ * that size: {@code MB / 1769} of a CPU (a cgroup quota: root only), two visible
+ * processors, and that much memory as the machine's.
  */
 public final class ColdStartBenchmark {
 
@@ -53,6 +55,7 @@ public final class ColdStartBenchmark {
 		List<String> env = new ArrayList<>();
 		List<String> jvm = new ArrayList<>();
 		Path layer = null;
+		int memory = 0;
 		for (int i = 4; i < args.length; i++) {
 			if (args[i].equals("--jvm-option")) {
 				jvm.add(args[++i]);
@@ -60,19 +63,29 @@ public final class ColdStartBenchmark {
 			else if (args[i].equals("--custom-runtime")) {
 				layer = Path.of(args[++i]);
 			}
+			else if (args[i].equals("--memory")) {
+				memory = Integer.parseInt(args[++i]);
+			}
 			else {
 				env.add(args[i]);
 			}
 		}
 		Map<String, String> environment = LocalLambda.environment(env);
+		// Lambda's sandbox: memory / 1,769 MB of a vCPU, two visible processors, and the
+		// function's memory as the machine's.
+		CpuLimit cpu = (memory > 0) ? CpuLimit.of(memory / 1769.0) : null;
+		if (memory > 0) {
+			jvm.add("-XX:ActiveProcessorCount=2");
+			jvm.add("-XX:MaxRAM=" + memory + "m");
+		}
 		Path log = Files.createTempFile("cold-start-", ".log");
 		Launcher fnbridge;
 		Launcher floor;
 		Launcher floorWithoutCache = null;
 		if (layer == null) {
 			Path floorRoot = floorTaskRoot(false);
-			fnbridge = (out) -> LocalLambda.start(artifact, HANDLER, environment, jvm, out);
-			floor = (out) -> LocalLambda.start(floorRoot, FloorHandler.class.getName(), Map.of(), jvm, out);
+			fnbridge = (out) -> LocalLambda.start(artifact, HANDLER, environment, jvm, out, cpu);
+			floor = (out) -> LocalLambda.start(floorRoot, FloorHandler.class.getName(), Map.of(), jvm, out, cpu);
 		}
 		else {
 			// The custom runtime: both on the layer's JDK, each with an AOT cache of its
@@ -83,11 +96,11 @@ public final class ColdStartBenchmark {
 			Path floorRoot = floorTaskRoot(true);
 			Files.copy(bootstrapOf(artifact), floorRoot.resolve("bootstrap"));
 			Path floorCache = trainFloor(floorRoot, opt, event, log);
-			fnbridge = (out) -> LocalLambda.startCustomRuntime(artifact, opt, HANDLER, environment, jvm, out);
+			fnbridge = (out) -> LocalLambda.startCustomRuntime(artifact, opt, HANDLER, environment, jvm, out, cpu);
 			floor = (out) -> LocalLambda.startCustomRuntime(floorRoot, opt, FloorHandler.class.getName(),
-					Map.of("FNBRIDGE_AOT_CACHE", floorCache.toString()), jvm, out);
+					Map.of("FNBRIDGE_AOT_CACHE", floorCache.toString()), jvm, out, cpu);
 			floorWithoutCache = (out) -> LocalLambda.startCustomRuntime(floorRoot, opt, FloorHandler.class.getName(),
-					Map.of("FNBRIDGE_AOT_CACHE", ""), jvm, out);
+					Map.of("FNBRIDGE_AOT_CACHE", ""), jvm, out, cpu);
 		}
 		double[] fnbridgeCold = new double[runs];
 		double[] floorCold = new double[runs];
@@ -116,7 +129,11 @@ public final class ColdStartBenchmark {
 		System.out.printf("warm p50 of %d invocations: fnbridge %.3f ms, floor %.3f ms, ratio %.2f%n", warm,
 				fnbridgeWarm, floorWarm, fnbridgeWarm / floorWarm);
 		System.out.println("runtime: " + ((layer != null) ? "custom, layer " + layer : "managed-style, this JDK")
-				+ "; jvm options: " + jvm + "; function log: " + log);
+				+ ((cpu != null) ? String.format("; %d MB: %.2f of a CPU", memory, cpu.cpus()) : "") + "; jvm options: "
+				+ jvm + "; function log: " + log);
+		if (cpu != null) {
+			cpu.close();
+		}
 	}
 
 	/** Starts one execution environment. */

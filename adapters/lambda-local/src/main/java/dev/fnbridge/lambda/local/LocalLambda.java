@@ -67,6 +67,23 @@ public final class LocalLambda implements AutoCloseable {
 	 */
 	public static LocalLambda start(Path artifact, String handler, Map<String, String> environment,
 			List<String> jvmOptions, Path log) throws IOException {
+		return start(artifact, handler, environment, jvmOptions, log, null);
+	}
+
+	/**
+	 * Starts an execution environment whose process gets only a share of the CPU, as a
+	 * Lambda function below 1,769 MB does.
+	 * @param artifact the Lambda zip, or an already unzipped task root
+	 * @param handler the handler string
+	 * @param environment extra environment variables
+	 * @param jvmOptions JVM options for the function's JVM
+	 * @param log where the function's stdout and stderr go
+	 * @param cpuLimit the CPU share, or {@code null} for none
+	 * @return the running environment
+	 * @throws IOException if the artifact cannot be read or the JVM not started
+	 */
+	public static LocalLambda start(Path artifact, String handler, Map<String, String> environment,
+			List<String> jvmOptions, Path log, CpuLimit cpuLimit) throws IOException {
 		boolean zip = Files.isRegularFile(artifact);
 		Path taskRoot = zip ? unzip(artifact) : artifact;
 		List<String> command = new ArrayList<>();
@@ -76,7 +93,7 @@ public final class LocalLambda implements AutoCloseable {
 		command.add(runtimeClassPath());
 		command.add(RUNTIME_MAIN);
 		command.add(handler);
-		return launch(command, taskRoot, zip, handler, environment, log);
+		return launch(command, taskRoot, zip, handler, environment, log, cpuLimit);
 	}
 
 	/**
@@ -98,6 +115,25 @@ public final class LocalLambda implements AutoCloseable {
 	 */
 	public static LocalLambda startCustomRuntime(Path artifact, Path runtime, String handler,
 			Map<String, String> environment, List<String> jvmOptions, Path log) throws IOException {
+		return startCustomRuntime(artifact, runtime, handler, environment, jvmOptions, log, null);
+	}
+
+	/**
+	 * Starts an execution environment of a custom runtime whose process gets only a share
+	 * of the CPU, as a Lambda function below 1,769 MB does.
+	 * @param artifact the Lambda zip with its {@code bootstrap}, or its task root
+	 * @param runtime a runtime layer zip, its unzipped directory, or a JDK home
+	 * @param handler the handler string
+	 * @param environment extra environment variables
+	 * @param jvmOptions JVM options, passed as {@code JAVA_TOOL_OPTIONS}
+	 * @param log where the function's stdout and stderr go
+	 * @param cpuLimit the CPU share, or {@code null} for none
+	 * @return the running environment
+	 * @throws IOException if the artifact has no bootstrap, the runtime no JDK, or either
+	 * cannot be read
+	 */
+	public static LocalLambda startCustomRuntime(Path artifact, Path runtime, String handler,
+			Map<String, String> environment, List<String> jvmOptions, Path log, CpuLimit cpuLimit) throws IOException {
 		Path opt = Files.isRegularFile(runtime) ? unzip(runtime) : runtime;
 		Map<String, String> env = new HashMap<>();
 		if (Files.isRegularFile(opt.resolve("java/bin/java"))) {
@@ -123,7 +159,8 @@ public final class LocalLambda implements AutoCloseable {
 		}
 		// Run through sh, as its #! line would, whatever the mode bits of a task
 		// directory.
-		LocalLambda lambda = launch(List.of("/bin/sh", bootstrap.toString()), taskRoot, zip, handler, env, log);
+		LocalLambda lambda = launch(List.of("/bin/sh", bootstrap.toString()), taskRoot, zip, handler, env, log,
+				cpuLimit);
 		if (!opt.equals(runtime)) {
 			lambda.unzippedRuntime = opt;
 		}
@@ -131,8 +168,11 @@ public final class LocalLambda implements AutoCloseable {
 	}
 
 	private static LocalLambda launch(List<String> command, Path taskRoot, boolean ownsTaskRoot, String handler,
-			Map<String, String> environment, Path log) throws IOException {
+			Map<String, String> environment, Path log, CpuLimit cpuLimit) throws IOException {
 		LocalRuntimeApi api = new LocalRuntimeApi();
+		if (cpuLimit != null) {
+			command = cpuLimit.wrap(command);
+		}
 		// The runtime client loads the handler from its working directory (user.dir), as
 		// /var/task.
 		ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile())
