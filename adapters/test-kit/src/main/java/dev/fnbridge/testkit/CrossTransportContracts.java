@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,12 +60,12 @@ import static org.awaitility.Awaitility.await;
  * {@code spring.kafka.bootstrap-servers});</li>
  * <li>through the packaged Lambda artifact, run by AWS's runtime interface client with
  * {@code SPRING_CLOUD_FUNCTION_DEFINITION} set to the function, behind an API Gateway
- * HTTP API (v2) event, an SQS event and an MSK event.</li>
+ * HTTP API (v2) event, and SQS, Kinesis, SNS and MSK events.</li>
  * </ul>
- * The API Gateway, HTTP and Kafka results must equal the expected outcome; SQS and MSK,
- * which return no output, must succeed or fail with the expected category. Every run must
- * be counted by {@code fnbridge.function.invocations} with its transport and outcome (on
- * Lambda: on the Embedded Metric Format line).
+ * The API Gateway, HTTP and Kafka results must equal the expected outcome; SQS, Kinesis,
+ * SNS and MSK, which return no output, must succeed or fail with the expected category.
+ * Every run must be counted by {@code fnbridge.function.invocations} with its transport
+ * and outcome (on Lambda: on the Embedded Metric Format line).
  * <p>
  * Extend it from a {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} test of your
  * application with Kafka on, and name the cases and topics:
@@ -167,6 +168,10 @@ public abstract class CrossTransportContracts {
 			.isEqualTo(expected);
 		assertThat(overSqs(contract.function(), input, expected)).as("Lambda behind SQS: error category")
 			.isEqualTo(expected.error());
+		assertThat(overKinesis(contract.function(), input, expected)).as("Lambda behind Kinesis: error category")
+			.isEqualTo(expected.error());
+		assertThat(overSns(contract.function(), input, expected)).as("Lambda behind SNS: error category")
+			.isEqualTo(expected.error());
 		assertThat(overMsk(contract.function(), input, expected)).as("Lambda behind MSK: error category")
 			.isEqualTo(expected.error());
 		assertThat(overKafka(contract.function(), input, expected)).as("Kafka").isEqualTo(expected);
@@ -227,6 +232,63 @@ public abstract class CrossTransportContracts {
 		return lastMetric(function).path("error.type").asString();
 	}
 
+	private String overKinesis(String function, byte[] input, Outcome expected) throws Exception {
+		String sequenceNumber = Long.toString(System.nanoTime());
+		ObjectNode event = this.json.createObjectNode();
+		ObjectNode record = event.putArray("Records").addObject();
+		ObjectNode kinesis = record.putObject("kinesis");
+		kinesis.put("kinesisSchemaVersion", "1.0");
+		kinesis.put("partitionKey", "contract");
+		kinesis.put("sequenceNumber", sequenceNumber);
+		kinesis.put("data", Base64.getEncoder().encodeToString(input));
+		kinesis.put("approximateArrivalTimestamp", System.currentTimeMillis() / 1000.0);
+		record.put("eventSource", "aws:kinesis");
+		record.put("eventVersion", "1.0");
+		record.put("eventID", "shardId-000000000000:" + sequenceNumber);
+		record.put("eventName", "aws:kinesis:record");
+		record.put("awsRegion", "us-east-1");
+		record.put("eventSourceARN", "arn:aws:kinesis:us-east-1:123456789012:stream/contracts");
+		InvocationResult result = invokeLambda(function, event, expected);
+		assertThat(result.error()).as(result.body()).isFalse();
+		JsonNode failures = this.json.readTree(result.body()).path("batchItemFailures");
+		if (failures.isEmpty()) {
+			return null;
+		}
+		assertThat(failures.get(0).path("itemIdentifier").asString()).isEqualTo(sequenceNumber);
+		return lastMetric(function).path("error.type").asString();
+	}
+
+	private String overSns(String function, byte[] input, Outcome expected) throws Exception {
+		ObjectNode event = this.json.createObjectNode();
+		ObjectNode record = event.putArray("Records").addObject();
+		record.put("EventSource", "aws:sns");
+		record.put("EventVersion", "1.0");
+		record.put("EventSubscriptionArn", "arn:aws:sns:us-east-1:123456789012:contracts:subscription");
+		ObjectNode sns = record.putObject("Sns");
+		sns.put("Type", "Notification");
+		sns.put("MessageId", UUID.randomUUID().toString());
+		sns.put("TopicArn", "arn:aws:sns:us-east-1:123456789012:contracts");
+		sns.put("Message", new String(input, StandardCharsets.UTF_8));
+		sns.put("Timestamp", Instant.now().toString());
+		sns.putObject("MessageAttributes");
+		return asyncErrorCategory(function, invokeLambda(function, event, expected));
+	}
+
+	/**
+	 * An asynchronous source's answer: processed, or a function error with a category.
+	 */
+	private String asyncErrorCategory(String function, InvocationResult result) throws IOException {
+		if (!result.error()) {
+			assertThat(this.json.readTree(result.body()).path("processed").asInt()).isEqualTo(1);
+			return null;
+		}
+		JsonNode error = this.json.readTree(result.body());
+		assertThat(error.path("stackTrace").isMissingNode() || error.path("stackTrace").isEmpty()).as(result.body())
+			.isTrue();
+		assertThat(error.path("errorType").asString()).contains("LambdaFunctionError$");
+		return lastMetric(function).path("error.type").asString();
+	}
+
 	private String overMsk(String function, byte[] input, Outcome expected) throws Exception {
 		String topic = this.topics.get(function).input();
 		ObjectNode event = this.json.createObjectNode();
@@ -240,16 +302,7 @@ public abstract class CrossTransportContracts {
 		record.put("timestampType", "CREATE_TIME");
 		record.put("value", Base64.getEncoder().encodeToString(input));
 		record.putArray("headers");
-		InvocationResult result = invokeLambda(function, event, expected);
-		if (!result.error()) {
-			assertThat(this.json.readTree(result.body()).path("processed").asInt()).isEqualTo(1);
-			return null;
-		}
-		JsonNode error = this.json.readTree(result.body());
-		assertThat(error.path("stackTrace").isMissingNode() || error.path("stackTrace").isEmpty()).as(result.body())
-			.isTrue();
-		assertThat(error.path("errorType").asString()).contains("LambdaFunctionError$");
-		return lastMetric(function).path("error.type").asString();
+		return asyncErrorCategory(function, invokeLambda(function, event, expected));
 	}
 
 	/**
