@@ -441,6 +441,13 @@ function policyRules(module, block, line, resources, add) {
       }
     }
   }
+  if (type === "aws_sns_topic_subscription" && body.protocol === "lambda") {
+    const others = [...resources.values()];
+    const permitted = others.some((r) => r.type === "aws_lambda_permission" && r.body.principal === "sns.amazonaws.com");
+    if (!permitted) add(file.rel, line, "trigger-permission", `${where}: SNS subscription without an aws_lambda_permission for sns.amazonaws.com`, "SNS may not invoke the function: every message would be dropped");
+    const onFailure = others.some((r) => r.type === "aws_lambda_function_event_invoke_config" && r.body.destination_config?.[0]?.on_failure?.[0]?.destination);
+    if (!onFailure) add(file.rel, line, "failure-path", `${where}: SNS subscription without an aws_lambda_function_event_invoke_config on-failure destination`, "after Lambda's retries a failed message would be lost");
+  }
   if (type === "aws_lambda_event_source_mapping") {
     const kafka = "topics" in body || (body.dynamic && ("self_managed_event_source" in body.dynamic || "amazon_managed_kafka_event_source_config" in body.dynamic)) || "self_managed_event_source" in body;
     if (kafka) {

@@ -154,6 +154,16 @@ test("a Kinesis mapping without an on-failure destination fails", async () => {
   caught(result, "failure-path", `${FN}/events.tf`, /Stream mapping without destination_config.on_failure/);
 });
 
+test("an SNS subscription without its invoke permission fails", async () => {
+  const result = await plant(`${FN}/events.tf`, '  principal     = "sns.amazonaws.com"\n', '  principal     = "events.amazonaws.com"\n');
+  caught(result, "trigger-permission", `${FN}/events.tf`, /SNS subscription without an aws_lambda_permission/);
+});
+
+test("an SNS subscription without an on-failure destination fails", async () => {
+  const result = await plant(`${FN}/events.tf`, "  destination_config {\n    on_failure {\n      destination = var.sns_trigger.on_failure_destination_arn\n    }\n  }\n", "");
+  caught(result, "failure-path", `${FN}/events.tf`, /SNS subscription without an aws_lambda_function_event_invoke_config/);
+});
+
 test("a variable without a description fails", async () => {
   const result = await plant(`${FN}/variables.tf`, "  description = \"Description of the Lambda function.\"\n", "");
   caught(result, "variable-description", `${FN}/variables.tf`, /variable "description" has no description/);

@@ -84,3 +84,42 @@ resource "aws_lambda_event_source_mapping" "kinesis" {
 
   depends_on = [aws_iam_role_policy.kinesis]
 }
+
+# SNS subscription: each message is an asynchronous invocation of the alias. fnbridge fails the
+# invocation when the function fails; Lambda retries it, then hands the event to the on-failure
+# destination.
+resource "aws_sns_topic_subscription" "sns" {
+  count         = var.sns_trigger == null ? 0 : 1
+  topic_arn     = var.sns_trigger.topic_arn
+  protocol      = "lambda"
+  endpoint      = aws_lambda_alias.this.arn
+  filter_policy = var.sns_trigger.filter_policy
+
+  depends_on = [aws_lambda_permission.sns]
+}
+
+resource "aws_lambda_permission" "sns" {
+  count         = var.sns_trigger == null ? 0 : 1
+  statement_id  = "AllowSnsTopic"
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.this.function_name
+  qualifier     = aws_lambda_alias.this.name
+  principal     = "sns.amazonaws.com"
+  source_arn    = var.sns_trigger.topic_arn
+}
+
+resource "aws_lambda_function_event_invoke_config" "async" {
+  count                        = var.sns_trigger == null ? 0 : 1
+  function_name                = aws_lambda_function.this.function_name
+  qualifier                    = aws_lambda_alias.this.name
+  maximum_retry_attempts       = var.sns_trigger.maximum_retry_attempts
+  maximum_event_age_in_seconds = var.sns_trigger.maximum_event_age_in_seconds
+
+  destination_config {
+    on_failure {
+      destination = var.sns_trigger.on_failure_destination_arn
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.async_destination]
+}

@@ -157,3 +157,21 @@ resource "aws_iam_role_policy" "kinesis" {
   role   = aws_iam_role.this.id
   policy = data.aws_iam_policy_document.kinesis[0].json
 }
+
+# Lambda sends a failed asynchronous invocation to its destination with the function's role.
+data "aws_iam_policy_document" "async_destination" {
+  count = var.sns_trigger == null ? 0 : 1
+
+  statement {
+    effect    = "Allow"
+    actions   = ["sqs:SendMessage", "sns:Publish", "lambda:InvokeFunction", "events:PutEvents"]
+    resources = [var.sns_trigger.on_failure_destination_arn]
+  }
+}
+
+resource "aws_iam_role_policy" "async_destination" {
+  count  = var.sns_trigger == null ? 0 : 1
+  name   = "async-on-failure-destination"
+  role   = aws_iam_role.this.id
+  policy = data.aws_iam_policy_document.async_destination[0].json
+}

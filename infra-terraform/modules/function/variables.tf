@@ -301,6 +301,38 @@ variable "kinesis_trigger" {
   }
 }
 
+variable "sns_trigger" {
+  type = object({
+    topic_arn                    = string
+    filter_policy                = optional(string)
+    maximum_retry_attempts       = optional(number, 2)
+    maximum_event_age_in_seconds = optional(number, 21600)
+    on_failure_destination_arn   = string
+  })
+  description = "SNS subscription: each message invokes the function asynchronously; a failed invocation is retried maximum_retry_attempts times (0-2) within maximum_event_age_in_seconds, then the event goes to the on-failure destination (SQS queue, SNS topic, Lambda function or EventBridge bus ARN). Null: none."
+  default     = null
+
+  validation {
+    condition     = var.sns_trigger == null ? true : var.sns_trigger.maximum_retry_attempts >= 0 && var.sns_trigger.maximum_retry_attempts <= 2
+    error_message = "sns_trigger.maximum_retry_attempts must be between 0 and 2."
+  }
+
+  validation {
+    condition     = var.sns_trigger == null ? true : var.sns_trigger.maximum_event_age_in_seconds >= 60 && var.sns_trigger.maximum_event_age_in_seconds <= 21600
+    error_message = "sns_trigger.maximum_event_age_in_seconds must be between 60 and 21600."
+  }
+
+  validation {
+    condition     = var.sns_trigger == null ? true : var.sns_trigger.filter_policy == null || can(jsondecode(var.sns_trigger.filter_policy))
+    error_message = "sns_trigger.filter_policy must be a JSON document."
+  }
+
+  validation {
+    condition     = var.sns_trigger == null ? true : can(regex("^arn:aws[a-z-]*:(sqs|sns|lambda|events):", var.sns_trigger.on_failure_destination_arn))
+    error_message = "sns_trigger.on_failure_destination_arn must be an SQS queue, SNS topic, Lambda function or EventBridge bus ARN."
+  }
+}
+
 variable "tags" {
   type        = map(string)
   description = "Tags for every resource."

@@ -145,6 +145,47 @@ run "refuses_unbounded_kinesis_retries" {
   expect_failures = [var.kinesis_trigger]
 }
 
+run "sns_trigger_invokes_the_alias_and_keeps_failed_events" {
+  command = plan
+
+  variables {
+    sns_trigger = {
+      topic_arn                  = "arn:aws:sns:eu-west-1:123456789012:readings"
+      filter_policy              = "{\"type\":[\"temperature\"]}"
+      on_failure_destination_arn = "arn:aws:sqs:eu-west-1:123456789012:readings-failures"
+    }
+  }
+
+  assert {
+    condition     = aws_sns_topic_subscription.sns[0].protocol == "lambda" && aws_lambda_permission.sns[0].principal == "sns.amazonaws.com"
+    error_message = "SNS invokes the function, and may."
+  }
+
+  assert {
+    condition     = aws_lambda_function_event_invoke_config.async[0].destination_config[0].on_failure[0].destination == "arn:aws:sqs:eu-west-1:123456789012:readings-failures"
+    error_message = "A message the function keeps failing on goes to the on-failure destination."
+  }
+
+  assert {
+    condition     = aws_lambda_function_event_invoke_config.async[0].maximum_retry_attempts == 2
+    error_message = "Failed invocations are retried as Lambda's default does."
+  }
+}
+
+run "refuses_an_sns_filter_policy_that_is_not_json" {
+  command = plan
+
+  variables {
+    sns_trigger = {
+      topic_arn                  = "arn:aws:sns:eu-west-1:123456789012:readings"
+      filter_policy              = "type = temperature"
+      on_failure_destination_arn = "arn:aws:sqs:eu-west-1:123456789012:readings-failures"
+    }
+  }
+
+  expect_failures = [var.sns_trigger]
+}
+
 run "aot_cache_runs_the_custom_runtime_with_its_layer" {
   command = plan
 
