@@ -178,7 +178,10 @@ final class LambdaDispatcher {
 			String source = first.path("eventSource").asString(first.path("EventSource").asString(""));
 			return switch (source) {
 				case "aws:sqs" -> sqs(event, requestId);
-				case "aws:kinesis" -> kinesis(event, requestId);
+				case "aws:kinesis" -> stream(event, requestId, LambdaDispatcher::kinesisData,
+						(record) -> record.path("kinesis").path("sequenceNumber").asString(""));
+				case "aws:dynamodb" -> stream(event, requestId, this::dynamoDbItem,
+						(record) -> record.path("dynamodb").path("SequenceNumber").asString(""));
 				case "aws:sns" -> sns(event, requestId);
 				case "" ->
 					throw new LambdaFunctionError.InvalidInput("Unsupported event: records without an event source");
@@ -305,31 +308,57 @@ final class LambdaDispatcher {
 	}
 
 	/**
-	 * A Kinesis batch (one shard), in order. At the first failed record, its sequence
-	 * number is reported and the rest of the batch is left alone: Lambda resumes the
-	 * shard from the lowest failed sequence number, so processing the later records now
-	 * would run them twice.
+	 * A stream batch (a Kinesis or DynamoDB stream shard), in order. At the first failed
+	 * record, its sequence number is reported and the rest of the batch is left alone:
+	 * Lambda resumes the shard from the lowest failed sequence number, so processing the
+	 * later records now would run them twice.
+	 * @param payload the function's input from a record, or {@code null} to pass it by
+	 * @param sequenceNumber a record's sequence number
 	 */
-	private byte[] kinesis(JsonNode event, String requestId) {
+	private byte[] stream(JsonNode event, String requestId, Function<JsonNode, byte[]> payload,
+			Function<JsonNode, String> sequenceNumber) {
 		String definition = requireDefault();
 		List<Map<String, String>> failures = new ArrayList<>();
 		for (JsonNode record : event.path("Records")) {
-			JsonNode kinesis = record.path("kinesis");
 			try {
-				if (!kinesis.path("data").isString()) {
-					throw new InvalidInputException("", "A payload is required");
+				byte[] input = payload.apply(record);
+				if (input != null) {
+					invoke(definition, input, Map.of(), Map.of(), Span.Kind.CONSUMER);
 				}
-				invoke(definition, decode(kinesis.path("data").asString()), Map.of(), Map.of(), Span.Kind.CONSUMER);
 			}
 			catch (RuntimeException ex) {
 				classify(ex, definition, requestId);
 				// Without a sequence number Lambda fails the whole batch: nothing is
 				// lost.
-				failures.add(Map.of("itemIdentifier", kinesis.path("sequenceNumber").asString("")));
+				failures.add(Map.of("itemIdentifier", sequenceNumber.apply(record)));
 				break;
 			}
 		}
 		return this.mapper.writeValueAsBytes(Map.of("batchItemFailures", failures));
+	}
+
+	private static byte[] kinesisData(JsonNode record) {
+		JsonNode data = record.path("kinesis").path("data");
+		if (!data.isString()) {
+			throw new InvalidInputException("", "A payload is required");
+		}
+		return decode(data.asString());
+	}
+
+	/**
+	 * The item a DynamoDB stream record inserted or modified, as plain JSON. A removal
+	 * has no new item: it is passed by, since functions receive items, not deletions.
+	 */
+	private byte[] dynamoDbItem(JsonNode record) {
+		if ("REMOVE".equals(record.path("eventName").asString(""))) {
+			return null;
+		}
+		JsonNode image = record.path("dynamodb").path("NewImage");
+		if (!image.isObject()) {
+			throw new InvalidInputException("",
+					"The stream record has no new image: set the stream's view type to NEW_IMAGE or NEW_AND_OLD_IMAGES");
+		}
+		return this.mapper.writeValueAsBytes(DynamoDbItem.toJson(image));
 	}
 
 	/**

@@ -80,6 +80,30 @@ class TelemetryLambdaIntegrationTests extends LambdaEnvironment {
 	}
 
 	@Test
+	void passesEachInsertedOrModifiedDynamoDbItemAsPlainJsonAndNoRemovals() throws Exception {
+		long before = successes();
+
+		assertThat(ok(invoke("dynamodb-readings.json")).path("batchItemFailures").isEmpty()).isTrue();
+		// INSERT and MODIFY reach the function; the REMOVE between them does not.
+		await().during(Duration.ofMillis(300))
+			.atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(successes()).isEqualTo(before + 2));
+	}
+
+	@Test
+	void stopsADynamoDbStreamBatchAtThePoisonItemAndReportsItsSequenceNumber() throws Exception {
+		long before = successes();
+
+		JsonNode response = ok(invoke("dynamodb-readings-poison.json"));
+
+		assertThat(response.path("batchItemFailures").findValuesAsString("itemIdentifier"))
+			.containsExactly("111000000000000000000003");
+		await().during(Duration.ofMillis(300))
+			.atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(successes()).isEqualTo(before + 1));
+	}
+
+	@Test
 	void invokesTheFunctionWithAnSnsMessageInItsCallersTrace() throws Exception {
 		JsonNode result = ok(invoke("sns-reading.json"));
 
