@@ -144,13 +144,13 @@ test("an SQS mapping without partial batch responses fails", async () => {
   caught(result, "failure-path", `${FN}/events.tf`, /SQS mapping without function_response_types/);
 });
 
-test("a Kinesis mapping without partial batch responses fails", async () => {
-  const result = await plant(`${FN}/events.tf`, "  maximum_record_age_in_seconds      = var.kinesis_trigger.maximum_record_age_in_seconds\n  function_response_types            = [\"ReportBatchItemFailures\"]\n", "  maximum_record_age_in_seconds      = var.kinesis_trigger.maximum_record_age_in_seconds\n");
+test("a stream mapping without partial batch responses fails", async () => {
+  const result = await plant(`${FN}/events.tf`, "  maximum_record_age_in_seconds      = var.stream_trigger.maximum_record_age_in_seconds\n  function_response_types            = [\"ReportBatchItemFailures\"]\n", "  maximum_record_age_in_seconds      = var.stream_trigger.maximum_record_age_in_seconds\n");
   caught(result, "failure-path", `${FN}/events.tf`, /Stream mapping without function_response_types.*record is lost/);
 });
 
-test("a Kinesis mapping without an on-failure destination fails", async () => {
-  const result = await plant(`${FN}/events.tf`, "  destination_config {\n    on_failure {\n      destination_arn = var.kinesis_trigger.on_failure_destination_arn\n    }\n  }\n", "");
+test("a stream mapping without an on-failure destination fails", async () => {
+  const result = await plant(`${FN}/events.tf`, "  destination_config {\n    on_failure {\n      destination_arn = var.stream_trigger.on_failure_destination_arn\n    }\n  }\n", "");
   caught(result, "failure-path", `${FN}/events.tf`, /Stream mapping without destination_config.on_failure/);
 });
 

@@ -61,28 +61,29 @@ resource "aws_lambda_event_source_mapping" "sqs" {
   depends_on = [aws_iam_role_policy.sqs]
 }
 
-# Kinesis event source: records in order per shard. The function reports the first failed
-# record (batchItemFailures) and leaves the rest of the batch, so the shard resumes from it
-# without running any record twice; after the retries, the on-failure destination gets it.
-resource "aws_lambda_event_source_mapping" "kinesis" {
-  count                              = var.kinesis_trigger == null ? 0 : 1
+# Kinesis or DynamoDB stream event source: records in order per shard. The function reports
+# the first failed record (batchItemFailures) and leaves the rest of the batch, so the shard
+# resumes from it without running any record twice; after the retries, the on-failure
+# destination gets it.
+resource "aws_lambda_event_source_mapping" "stream" {
+  count                              = var.stream_trigger == null ? 0 : 1
   function_name                      = aws_lambda_alias.this.arn
-  event_source_arn                   = var.kinesis_trigger.stream_arn
-  starting_position                  = var.kinesis_trigger.starting_position
-  batch_size                         = var.kinesis_trigger.batch_size
-  maximum_batching_window_in_seconds = var.kinesis_trigger.maximum_batching_window_in_seconds
-  parallelization_factor             = var.kinesis_trigger.parallelization_factor
-  maximum_retry_attempts             = var.kinesis_trigger.maximum_retry_attempts
-  maximum_record_age_in_seconds      = var.kinesis_trigger.maximum_record_age_in_seconds
+  event_source_arn                   = var.stream_trigger.stream_arn
+  starting_position                  = var.stream_trigger.starting_position
+  batch_size                         = var.stream_trigger.batch_size
+  maximum_batching_window_in_seconds = var.stream_trigger.maximum_batching_window_in_seconds
+  parallelization_factor             = var.stream_trigger.parallelization_factor
+  maximum_retry_attempts             = var.stream_trigger.maximum_retry_attempts
+  maximum_record_age_in_seconds      = var.stream_trigger.maximum_record_age_in_seconds
   function_response_types            = ["ReportBatchItemFailures"]
 
   destination_config {
     on_failure {
-      destination_arn = var.kinesis_trigger.on_failure_destination_arn
+      destination_arn = var.stream_trigger.on_failure_destination_arn
     }
   }
 
-  depends_on = [aws_iam_role_policy.kinesis]
+  depends_on = [aws_iam_role_policy.stream]
 }
 
 # SNS subscription: each message is an asynchronous invocation of the alias. fnbridge fails the

@@ -127,35 +127,49 @@ resource "aws_iam_role_policy" "kafka" {
   policy = data.aws_iam_policy_document.kafka[0].json
 }
 
-data "aws_iam_policy_document" "kinesis" {
-  count = var.kinesis_trigger == null ? 0 : 1
+data "aws_iam_policy_document" "stream" {
+  count = var.stream_trigger == null ? 0 : 1
 
   statement {
     effect = "Allow"
-    actions = [
+    actions = var.stream_trigger.kind == "kinesis" ? [
       "kinesis:DescribeStream",
       "kinesis:DescribeStreamSummary",
       "kinesis:GetRecords",
       "kinesis:GetShardIterator",
       "kinesis:ListShards",
       "kinesis:SubscribeToShard",
+      ] : [
+      "dynamodb:DescribeStream",
+      "dynamodb:GetRecords",
+      "dynamodb:GetShardIterator",
     ]
-    resources = [var.kinesis_trigger.stream_arn, "${var.kinesis_trigger.stream_arn}/consumer/*"]
+    resources = var.stream_trigger.kind == "kinesis" ? [var.stream_trigger.stream_arn, "${var.stream_trigger.stream_arn}/consumer/*"] : [var.stream_trigger.stream_arn]
+  }
+
+  # dynamodb:ListStreams has no resource-level permissions.
+  dynamic "statement" {
+    for_each = var.stream_trigger.kind == "dynamodb" ? [1] : []
+    content {
+      effect    = "Allow"
+      actions   = ["dynamodb:ListStreams"]
+      resources = ["*"]
+    }
   }
 
   # Batches Lambda gives up on go to the on-failure destination.
   statement {
     effect    = "Allow"
     actions   = ["sqs:SendMessage", "sns:Publish", "s3:PutObject"]
-    resources = [var.kinesis_trigger.on_failure_destination_arn]
+    resources = [var.stream_trigger.on_failure_destination_arn]
   }
 }
 
-resource "aws_iam_role_policy" "kinesis" {
-  count  = var.kinesis_trigger == null ? 0 : 1
-  name   = "kinesis-trigger"
+resource "aws_iam_role_policy" "stream" {
+  count  = var.stream_trigger == null ? 0 : 1
+  name   = "stream-trigger"
   role   = aws_iam_role.this.id
-  policy = data.aws_iam_policy_document.kinesis[0].json
+  policy = data.aws_iam_policy_document.stream[0].json
 }
 
 # Lambda sends a failed asynchronous invocation to its destination with the function's role.

@@ -254,8 +254,9 @@ variable "sqs_trigger" {
   default     = null
 }
 
-variable "kinesis_trigger" {
+variable "stream_trigger" {
   type = object({
+    kind                               = string
     stream_arn                         = string
     starting_position                  = optional(string, "LATEST")
     batch_size                         = optional(number, 100)
@@ -265,39 +266,49 @@ variable "kinesis_trigger" {
     maximum_record_age_in_seconds      = optional(number, 3600)
     on_failure_destination_arn         = string
   })
-  description = "Kinesis event source: records in order per shard; the first failed record is reported (ReportBatchItemFailures), the shard is retried from it, and after maximum_retry_attempts or maximum_record_age_in_seconds the batch's metadata goes to the on-failure destination (SQS, SNS or S3 ARN). Null: none."
+  description = "Kinesis or DynamoDB stream event source (kind kinesis or dynamodb): records in order per shard; the first failed record is reported (ReportBatchItemFailures), the shard is retried from it, and after maximum_retry_attempts or maximum_record_age_in_seconds the batch's metadata goes to the on-failure destination (SQS, SNS or S3 ARN). A DynamoDB stream needs new images (NEW_IMAGE or NEW_AND_OLD_IMAGES). Null: none."
   default     = null
 
   validation {
-    condition     = var.kinesis_trigger == null ? true : contains(["LATEST", "TRIM_HORIZON"], var.kinesis_trigger.starting_position)
-    error_message = "kinesis_trigger.starting_position must be LATEST or TRIM_HORIZON."
+    condition     = var.stream_trigger == null ? true : contains(["kinesis", "dynamodb"], var.stream_trigger.kind)
+    error_message = "stream_trigger.kind must be kinesis or dynamodb."
   }
 
   validation {
-    condition     = var.kinesis_trigger == null ? true : var.kinesis_trigger.parallelization_factor >= 1 && var.kinesis_trigger.parallelization_factor <= 10
-    error_message = "kinesis_trigger.parallelization_factor must be between 1 and 10."
+    condition     = var.stream_trigger == null ? true : can(regex(var.stream_trigger.kind == "kinesis" ? "^arn:aws[a-z-]*:kinesis:.*:stream/" : "^arn:aws[a-z-]*:dynamodb:.*:table/.+/stream/", var.stream_trigger.stream_arn))
+    error_message = "stream_trigger.stream_arn must be the ARN of a Kinesis stream (kind kinesis) or of a DynamoDB table's stream (kind dynamodb)."
   }
 
   validation {
-    condition     = var.kinesis_trigger == null ? true : var.kinesis_trigger.batch_size >= 1 && var.kinesis_trigger.batch_size <= 10000
-    error_message = "kinesis_trigger.batch_size must be between 1 and 10000."
+    condition     = var.stream_trigger == null ? true : contains(["LATEST", "TRIM_HORIZON"], var.stream_trigger.starting_position)
+    error_message = "stream_trigger.starting_position must be LATEST or TRIM_HORIZON."
+  }
+
+  validation {
+    condition     = var.stream_trigger == null ? true : var.stream_trigger.parallelization_factor >= 1 && var.stream_trigger.parallelization_factor <= 10
+    error_message = "stream_trigger.parallelization_factor must be between 1 and 10."
+  }
+
+  validation {
+    condition     = var.stream_trigger == null ? true : var.stream_trigger.batch_size >= 1 && var.stream_trigger.batch_size <= 10000
+    error_message = "stream_trigger.batch_size must be between 1 and 10000."
   }
 
   # -1 means "until the record expires": a poison record would block its shard for the
   # stream's whole retention, so a bound is required.
   validation {
-    condition     = var.kinesis_trigger == null ? true : var.kinesis_trigger.maximum_retry_attempts >= 0 && var.kinesis_trigger.maximum_retry_attempts <= 10000
-    error_message = "kinesis_trigger.maximum_retry_attempts must be between 0 and 10000."
+    condition     = var.stream_trigger == null ? true : var.stream_trigger.maximum_retry_attempts >= 0 && var.stream_trigger.maximum_retry_attempts <= 10000
+    error_message = "stream_trigger.maximum_retry_attempts must be between 0 and 10000."
   }
 
   validation {
-    condition     = var.kinesis_trigger == null ? true : var.kinesis_trigger.maximum_record_age_in_seconds >= 60 && var.kinesis_trigger.maximum_record_age_in_seconds <= 604800
-    error_message = "kinesis_trigger.maximum_record_age_in_seconds must be between 60 and 604800."
+    condition     = var.stream_trigger == null ? true : var.stream_trigger.maximum_record_age_in_seconds >= 60 && var.stream_trigger.maximum_record_age_in_seconds <= 604800
+    error_message = "stream_trigger.maximum_record_age_in_seconds must be between 60 and 604800."
   }
 
   validation {
-    condition     = var.kinesis_trigger == null ? true : can(regex("^arn:aws[a-z-]*:(sqs|sns|s3):", var.kinesis_trigger.on_failure_destination_arn))
-    error_message = "kinesis_trigger.on_failure_destination_arn must be an SQS queue, SNS topic or S3 bucket ARN."
+    condition     = var.stream_trigger == null ? true : can(regex("^arn:aws[a-z-]*:(sqs|sns|s3):", var.stream_trigger.on_failure_destination_arn))
+    error_message = "stream_trigger.on_failure_destination_arn must be an SQS queue, SNS topic or S3 bucket ARN."
   }
 }
 

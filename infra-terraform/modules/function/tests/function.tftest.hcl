@@ -105,44 +105,78 @@ run "sqs_trigger_reports_batch_item_failures" {
   }
 }
 
-run "kinesis_trigger_reports_the_failed_record_and_keeps_what_it_gives_up_on" {
+run "stream_trigger_reports_the_failed_record_and_keeps_what_it_gives_up_on" {
   command = plan
 
   variables {
-    kinesis_trigger = {
+    stream_trigger = {
+      kind                       = "kinesis"
       stream_arn                 = "arn:aws:kinesis:eu-west-1:123456789012:stream/readings"
       on_failure_destination_arn = "arn:aws:sqs:eu-west-1:123456789012:readings-failures"
     }
   }
 
   assert {
-    condition     = contains(aws_lambda_event_source_mapping.kinesis[0].function_response_types, "ReportBatchItemFailures")
-    error_message = "Kinesis failures are reported per record, so the shard resumes from the failed one."
+    condition     = contains(aws_lambda_event_source_mapping.stream[0].function_response_types, "ReportBatchItemFailures")
+    error_message = "Stream failures are reported per record, so the shard resumes from the failed one."
   }
 
   assert {
-    condition     = aws_lambda_event_source_mapping.kinesis[0].destination_config[0].on_failure[0].destination_arn == "arn:aws:sqs:eu-west-1:123456789012:readings-failures"
+    condition     = aws_lambda_event_source_mapping.stream[0].destination_config[0].on_failure[0].destination_arn == "arn:aws:sqs:eu-west-1:123456789012:readings-failures"
     error_message = "Records Lambda gives up on go to the on-failure destination."
   }
 
   assert {
-    condition     = aws_lambda_event_source_mapping.kinesis[0].maximum_retry_attempts == 10
+    condition     = aws_lambda_event_source_mapping.stream[0].maximum_retry_attempts == 10
     error_message = "A poison record is retried a bounded number of times."
   }
 }
 
-run "refuses_unbounded_kinesis_retries" {
+run "dynamodb_stream_trigger_reads_the_table_stream" {
   command = plan
 
   variables {
-    kinesis_trigger = {
+    stream_trigger = {
+      kind                       = "dynamodb"
+      stream_arn                 = "arn:aws:dynamodb:eu-west-1:123456789012:table/readings/stream/2026-01-01T00:00:00.000"
+      starting_position          = "TRIM_HORIZON"
+      on_failure_destination_arn = "arn:aws:sqs:eu-west-1:123456789012:readings-failures"
+    }
+  }
+
+  assert {
+    condition     = aws_lambda_event_source_mapping.stream[0].starting_position == "TRIM_HORIZON" && contains(aws_lambda_event_source_mapping.stream[0].function_response_types, "ReportBatchItemFailures")
+    error_message = "A DynamoDB stream is read like a Kinesis one."
+  }
+}
+
+run "refuses_unbounded_stream_retries" {
+  command = plan
+
+  variables {
+    stream_trigger = {
+      kind                       = "kinesis"
       stream_arn                 = "arn:aws:kinesis:eu-west-1:123456789012:stream/readings"
       on_failure_destination_arn = "arn:aws:sqs:eu-west-1:123456789012:readings-failures"
       maximum_retry_attempts     = -1
     }
   }
 
-  expect_failures = [var.kinesis_trigger]
+  expect_failures = [var.stream_trigger]
+}
+
+run "refuses_a_stream_arn_of_the_other_kind" {
+  command = plan
+
+  variables {
+    stream_trigger = {
+      kind                       = "dynamodb"
+      stream_arn                 = "arn:aws:kinesis:eu-west-1:123456789012:stream/readings"
+      on_failure_destination_arn = "arn:aws:sqs:eu-west-1:123456789012:readings-failures"
+    }
+  }
+
+  expect_failures = [var.stream_trigger]
 }
 
 run "sns_trigger_invokes_the_alias_and_keeps_failed_events" {
