@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 
 const TYPES = {
   resource: [
-    "aws_apigatewayv2_api", "aws_apigatewayv2_integration", "aws_apigatewayv2_route", "aws_apigatewayv2_stage",
+    "aws_apigatewayv2_api", "aws_apigatewayv2_authorizer", "aws_apigatewayv2_integration", "aws_apigatewayv2_route", "aws_apigatewayv2_stage",
     "aws_appautoscaling_policy", "aws_appautoscaling_target", "aws_cloudwatch_dashboard", "aws_cloudwatch_log_group",
     "aws_cloudwatch_metric_alarm", "aws_iam_role", "aws_iam_role_policy", "aws_lambda_alias",
     "aws_lambda_event_source_mapping", "aws_lambda_function", "aws_lambda_layer_version", "aws_lambda_permission",

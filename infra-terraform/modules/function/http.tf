@@ -11,7 +11,7 @@ resource "aws_apigatewayv2_api" "this" {
     content {
       allow_origins = var.http_api.cors_allow_origins
       allow_methods = ["GET", "POST"]
-      allow_headers = ["content-type"]
+      allow_headers = ["content-type", "authorization"]
     }
   }
 }
@@ -24,11 +24,29 @@ resource "aws_apigatewayv2_integration" "this" {
   payload_format_version = "2.0"
 }
 
+# With a JWT authorizer, API Gateway checks the bearer token (signature, issuer, audience,
+# expiry) before the function runs; a request without a valid one gets 401 and costs no
+# invocation.
+resource "aws_apigatewayv2_authorizer" "jwt" {
+  count            = try(var.http_api.jwt_authorizer, null) == null ? 0 : 1
+  api_id           = aws_apigatewayv2_api.this[0].id
+  name             = "jwt"
+  authorizer_type  = "JWT"
+  identity_sources = ["$request.header.Authorization"]
+
+  jwt_configuration {
+    issuer   = var.http_api.jwt_authorizer.issuer
+    audience = var.http_api.jwt_authorizer.audience
+  }
+}
+
 resource "aws_apigatewayv2_route" "this" {
-  for_each  = var.http_api == null ? toset([]) : toset(var.http_api.routes)
-  api_id    = aws_apigatewayv2_api.this[0].id
-  route_key = each.value
-  target    = "integrations/${aws_apigatewayv2_integration.this[0].id}"
+  for_each           = var.http_api == null ? toset([]) : toset(var.http_api.routes)
+  api_id             = aws_apigatewayv2_api.this[0].id
+  route_key          = each.value
+  target             = "integrations/${aws_apigatewayv2_integration.this[0].id}"
+  authorization_type = length(aws_apigatewayv2_authorizer.jwt) > 0 ? "JWT" : "NONE"
+  authorizer_id      = one(aws_apigatewayv2_authorizer.jwt[*].id)
 }
 
 resource "aws_cloudwatch_log_group" "access" {

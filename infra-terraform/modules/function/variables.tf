@@ -210,9 +210,18 @@ variable "http_api" {
     throttling_burst_limit = optional(number, 100)
     throttling_rate_limit  = optional(number, 50)
     cors_allow_origins     = optional(list(string), [])
+    jwt_authorizer = optional(object({
+      issuer   = string
+      audience = list(string)
+    }))
   })
-  description = "API Gateway HTTP API (v2) in front of the function, e.g. { routes = [\"POST /hello\", \"GET /hello\"] }. Null: none."
+  description = "API Gateway HTTP API (v2) in front of the function, e.g. { routes = [\"POST /hello\", \"GET /hello\"] }; with jwt_authorizer (an OpenID Connect issuer URL and the accepted audiences, e.g. a Cognito user pool and its app client id), every route requires a valid bearer token in the Authorization header. Null: none."
   default     = null
+
+  validation {
+    condition     = try(var.http_api.jwt_authorizer, null) == null ? true : startswith(var.http_api.jwt_authorizer.issuer, "https://") && length(var.http_api.jwt_authorizer.audience) > 0
+    error_message = "http_api.jwt_authorizer needs an https:// issuer and at least one audience."
+  }
 }
 
 variable "kafka_trigger" {

@@ -20,7 +20,8 @@ module "hello" {
   alarm_actions           = local.alarm_actions
 
   http_api = {
-    routes = ["POST /hello", "GET /hello"]
+    routes         = ["POST /hello", "GET /hello"]
+    jwt_authorizer = var.hello.jwt_authorizer
   }
 }
 

@@ -55,8 +55,12 @@ variable "hello" {
       path         = string
       architecture = string
     }))
+    jwt_authorizer = optional(object({
+      issuer   = string
+      audience = list(string)
+    }))
   })
-  description = "Sizing and cold-start strategy of the hello function (runtime_layer with cold_start_strategy = aot_cache: the layer built by adapters/aws-lambda/build-runtime-layer)."
+  description = "Sizing and cold-start strategy of the hello function (runtime_layer with cold_start_strategy = aot_cache: the layer built by adapters/aws-lambda/build-runtime-layer), and the JWT authorizer its HTTP API requires tokens of (null: open)."
   default     = {}
 }
 

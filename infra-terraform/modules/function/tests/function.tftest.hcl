@@ -220,6 +220,61 @@ run "refuses_an_sns_filter_policy_that_is_not_json" {
   expect_failures = [var.sns_trigger]
 }
 
+run "jwt_authorizer_guards_every_route" {
+  command = plan
+
+  variables {
+    http_api = {
+      routes = ["POST /hello", "GET /hello"]
+      jwt_authorizer = {
+        issuer   = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_example"
+        audience = ["fnbridge-web"]
+      }
+    }
+  }
+
+  assert {
+    condition     = aws_apigatewayv2_authorizer.jwt[0].authorizer_type == "JWT" && aws_apigatewayv2_authorizer.jwt[0].jwt_configuration[0].issuer == "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_example"
+    error_message = "The API checks tokens of the given issuer."
+  }
+
+  assert {
+    condition     = alltrue([for route in aws_apigatewayv2_route.this : route.authorization_type == "JWT"])
+    error_message = "No route is left open."
+  }
+}
+
+run "routes_are_open_without_an_authorizer" {
+  command = plan
+
+  variables {
+    http_api = {
+      routes = ["POST /hello"]
+    }
+  }
+
+  assert {
+    condition     = length(aws_apigatewayv2_authorizer.jwt) == 0 && aws_apigatewayv2_route.this["POST /hello"].authorization_type == "NONE"
+    error_message = "Without jwt_authorizer the routes need no token."
+  }
+}
+
+run "refuses_a_jwt_issuer_that_is_not_https" {
+  command = plan
+
+  variables {
+    http_api = {
+      routes = ["POST /hello"]
+      jwt_authorizer = {
+        issuer   = "http://issuer.example"
+        audience = ["fnbridge-web"]
+      }
+    }
+  }
+
+  expect_failures = [var.http_api]
+}
+
 run "aot_cache_runs_the_custom_runtime_with_its_layer" {
   command = plan
 
