@@ -9,4 +9,8 @@ module "stack" {
 
   # Cold starts cut by SnapStart; short log retention.
   log_retention_days = 14
+
+  hello = {
+    jwt_authorizer = var.jwt_authorizer
+  }
 }

@@ -27,3 +27,12 @@ variable "alarm_topic_arn" {
   description = "SNS topic notified by alarms; null: alarms notify nobody."
   default     = null
 }
+
+variable "jwt_authorizer" {
+  type = object({
+    issuer   = string
+    audience = list(string)
+  })
+  description = "OpenID Connect issuer URL and accepted audiences (e.g. a Cognito user pool and its app client id) whose bearer tokens hello's HTTP API requires; null: the API is open."
+  default     = null
+}

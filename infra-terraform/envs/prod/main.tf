@@ -19,6 +19,7 @@ module "stack" {
       max_capacity       = 20
       target_utilization = 0.7
     }
+    jwt_authorizer = var.jwt_authorizer
   }
 
   telemetry = {
