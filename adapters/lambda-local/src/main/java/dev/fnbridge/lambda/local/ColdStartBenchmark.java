@@ -73,10 +73,9 @@ public final class ColdStartBenchmark {
 		Map<String, String> environment = LocalLambda.environment(env);
 		// Lambda's sandbox: memory / 1,769 MB of a vCPU, two visible processors, and the
 		// function's memory as the machine's.
-		CpuLimit cpu = (memory > 0) ? CpuLimit.of(memory / 1769.0) : null;
+		CpuLimit cpu = (memory > 0) ? CpuLimit.ofLambdaMemory(memory) : null;
 		if (memory > 0) {
-			jvm.add("-XX:ActiveProcessorCount=2");
-			jvm.add("-XX:MaxRAM=" + memory + "m");
+			jvm.addAll(CpuLimit.lambdaJvmOptions(memory));
 		}
 		Path log = Files.createTempFile("cold-start-", ".log");
 		Launcher fnbridge;

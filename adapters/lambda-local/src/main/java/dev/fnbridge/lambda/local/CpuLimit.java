@@ -61,6 +61,27 @@ public final class CpuLimit implements AutoCloseable {
 	}
 
 	/**
+	 * The CPU share of a Lambda function of this memory size: {@code memory / 1,769 MB}
+	 * of a vCPU, as AWS documents.
+	 * @param memoryMb the function's memory in MB
+	 * @return the limit
+	 * @throws IOException if there is no CPU controller, or it cannot be written
+	 */
+	public static CpuLimit ofLambdaMemory(int memoryMb) throws IOException {
+		return of(memoryMb / 1769.0);
+	}
+
+	/**
+	 * JVM options that show the JVM what a Lambda function of this size sees: two
+	 * processors (whatever its CPU share) and its memory as the machine's.
+	 * @param memoryMb the function's memory in MB
+	 * @return the options
+	 */
+	public static List<String> lambdaJvmOptions(int memoryMb) {
+		return List.of("-XX:ActiveProcessorCount=2", "-XX:MaxRAM=" + memoryMb + "m");
+	}
+
+	/**
 	 * The share of a CPU.
 	 * @return the CPUs of time per second
 	 */

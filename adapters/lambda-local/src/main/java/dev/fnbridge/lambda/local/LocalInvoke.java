@@ -14,10 +14,11 @@ import java.util.Map;
  * to a log file whose path is printed on stderr.
  * <p>
  * {@code LocalInvoke --artifact fn.zip --handler H --event event.json [--event ...]
- * [--env K=V]... [--jvm-option OPT]... [--snap-start] [--custom-runtime JDK_HOME]}; with
- * {@code --custom-runtime} the artifact's {@code bootstrap} runs on that JDK, as on
- * {@code provided.al2023} with a JDK layer. Exit code 0 on success, 1 on a function
- * error, 2 on a usage or runtime failure.
+ * [--env K=V]... [--jvm-option OPT]... [--snap-start] [--custom-runtime JDK_HOME]
+ * [--memory MB]}; with {@code --custom-runtime} the artifact's {@code bootstrap} runs on
+ * that JDK, as on {@code provided.al2023} with a JDK layer; with {@code --memory} the
+ * function gets the CPU share and memory Lambda gives that size (root only: a cgroup).
+ * Exit code 0 on success, 1 on a function error, 2 on a usage or runtime failure.
  */
 public final class LocalInvoke {
 
@@ -31,6 +32,7 @@ public final class LocalInvoke {
 		String handler = "dev.fnbridge.lambda.FunctionHandler";
 		List<String> env = new ArrayList<>();
 		List<String> jvm = new ArrayList<>();
+		int memory = 0;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--artifact" -> artifact = Path.of(args[++i]);
@@ -40,6 +42,7 @@ public final class LocalInvoke {
 				case "--env" -> env.add(args[++i]);
 				case "--jvm-option" -> jvm.add(args[++i]);
 				case "--snap-start" -> env.add("AWS_LAMBDA_INITIALIZATION_TYPE=snap-start");
+				case "--memory" -> memory = Integer.parseInt(args[++i]);
 				default -> usage("unknown option " + args[i]);
 			}
 		}
@@ -47,11 +50,18 @@ public final class LocalInvoke {
 			usage("--artifact and --event are required");
 		}
 		Path log = Files.createTempFile("fnbridge-lambda-", ".log");
+		CpuLimit cpu = null;
+		if (memory > 0) {
+			cpu = CpuLimit.ofLambdaMemory(memory);
+			jvm.addAll(CpuLimit.lambdaJvmOptions(memory));
+			env.add("AWS_LAMBDA_FUNCTION_MEMORY_SIZE=" + memory);
+		}
 		Map<String, String> environment = LocalLambda.environment(env);
 		int exitCode;
-		try (LocalLambda lambda = (customRuntimeJdk != null)
-				? LocalLambda.startCustomRuntime(artifact, customRuntimeJdk, handler, environment, jvm, log)
-				: LocalLambda.start(artifact, handler, environment, jvm, log)) {
+		try (CpuLimit limit = cpu;
+				LocalLambda lambda = (customRuntimeJdk != null) ? LocalLambda.startCustomRuntime(artifact,
+						customRuntimeJdk, handler, environment, jvm, log, limit)
+						: LocalLambda.start(artifact, handler, environment, jvm, log, limit)) {
 			boolean failed = false;
 			for (Path event : events) {
 				InvocationResult result = lambda.invoke(Files.readString(event), Duration.ofMinutes(2));
@@ -73,7 +83,8 @@ public final class LocalInvoke {
 	private static void usage(String problem) {
 		System.err.println("local-invoke: " + problem);
 		System.err.println("usage: local-invoke --artifact <zip|dir> --event <file> [--handler <handler>]"
-				+ " [--env KEY=VALUE]... [--jvm-option OPTION]... [--snap-start] [--custom-runtime <jdk home>]");
+				+ " [--env KEY=VALUE]... [--jvm-option OPTION]... [--snap-start] [--custom-runtime <jdk home>]"
+				+ " [--memory MB]");
 		System.exit(2);
 	}
 
