@@ -155,6 +155,9 @@ final class LambdaDispatcher {
 				+ "\"headers\":{\"content-type\":\"application/json\"},\"body\":\"{}\"}")
 			.getBytes(StandardCharsets.UTF_8);
 		http(this.mapper.readTree(event), "snap-start-priming");
+		// Stream records' item conversion, without calling a function.
+		DynamoDbItem.toJson(this.mapper.readTree(
+				"{\"s\":{\"S\":\"a\"},\"n\":{\"N\":\"1.5\"},\"m\":{\"M\":{\"l\":{\"L\":[{\"BOOL\":true},{\"NULL\":true}]}}},\"ss\":{\"SS\":[\"b\"]}}"));
 		return primed;
 	}
 
