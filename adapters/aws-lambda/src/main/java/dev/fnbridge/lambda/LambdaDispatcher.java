@@ -294,13 +294,8 @@ final class LambdaDispatcher {
 		for (JsonNode record : event.path("Records")) {
 			String id = record.path("messageId").asString("");
 			try {
-				Map<String, String> trace = new HashMap<>();
-				record.path("messageAttributes")
-					.properties()
-					.forEach((attribute) -> trace.put(attribute.getKey().toLowerCase(Locale.ROOT),
-							attribute.getValue().path("stringValue").asString("")));
-				invoke(definition, record.path("body").asString("").getBytes(StandardCharsets.UTF_8), Map.of(), trace,
-						Span.Kind.CONSUMER);
+				invoke(definition, record.path("body").asString("").getBytes(StandardCharsets.UTF_8), Map.of(),
+						traceCarrier(record.path("messageAttributes"), "stringValue"), Span.Kind.CONSUMER);
 			}
 			catch (RuntimeException ex) {
 				classify(ex, definition, requestId);
@@ -375,16 +370,11 @@ final class LambdaDispatcher {
 		for (JsonNode record : event.path("Records")) {
 			JsonNode sns = record.path("Sns");
 			try {
-				Map<String, String> trace = new HashMap<>();
-				sns.path("MessageAttributes")
-					.properties()
-					.forEach((attribute) -> trace.put(attribute.getKey().toLowerCase(Locale.ROOT),
-							attribute.getValue().path("Value").asString("")));
 				if (!sns.path("Message").isString()) {
 					throw new InvalidInputException("", "A payload is required");
 				}
-				invoke(definition, sns.path("Message").asString().getBytes(StandardCharsets.UTF_8), Map.of(), trace,
-						Span.Kind.CONSUMER);
+				invoke(definition, sns.path("Message").asString().getBytes(StandardCharsets.UTF_8), Map.of(),
+						traceCarrier(sns.path("MessageAttributes"), "Value"), Span.Kind.CONSUMER);
 				processed++;
 			}
 			catch (RuntimeException ex) {
@@ -393,6 +383,21 @@ final class LambdaDispatcher {
 			}
 		}
 		return this.mapper.writeValueAsBytes(Map.of("processed", processed));
+	}
+
+	/**
+	 * The trace fields of SQS or SNS message attributes, keys lower-cased as the
+	 * propagator looks them up.
+	 * @param attributes the attributes object
+	 * @param valueField where an attribute keeps its text ({@code stringValue} on SQS,
+	 * {@code Value} on SNS)
+	 */
+	private static Map<String, String> traceCarrier(JsonNode attributes, String valueField) {
+		Map<String, String> carrier = new HashMap<>();
+		attributes.properties()
+			.forEach((attribute) -> carrier.put(attribute.getKey().toLowerCase(Locale.ROOT),
+					attribute.getValue().path(valueField).asString("")));
+		return carrier;
 	}
 
 	private byte[] kafka(JsonNode event, String requestId) {

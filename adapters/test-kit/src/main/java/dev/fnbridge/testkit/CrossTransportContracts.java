@@ -222,14 +222,7 @@ public abstract class CrossTransportContracts {
 		record.put("eventSource", "aws:sqs");
 		record.put("eventSourceARN", "arn:aws:sqs:us-east-1:123456789012:contracts");
 		record.put("awsRegion", "us-east-1");
-		InvocationResult result = invokeLambda(function, event, expected);
-		assertThat(result.error()).as(result.body()).isFalse();
-		JsonNode failures = this.json.readTree(result.body()).path("batchItemFailures");
-		if (failures.isEmpty()) {
-			return null;
-		}
-		assertThat(failures.get(0).path("itemIdentifier").asString()).isEqualTo(messageId);
-		return lastMetric(function).path("error.type").asString();
+		return batchItemFailureCategory(function, invokeLambda(function, event, expected), messageId);
 	}
 
 	private String overKinesis(String function, byte[] input, Outcome expected) throws Exception {
@@ -248,13 +241,18 @@ public abstract class CrossTransportContracts {
 		record.put("eventName", "aws:kinesis:record");
 		record.put("awsRegion", "us-east-1");
 		record.put("eventSourceARN", "arn:aws:kinesis:us-east-1:123456789012:stream/contracts");
-		InvocationResult result = invokeLambda(function, event, expected);
+		return batchItemFailureCategory(function, invokeLambda(function, event, expected), sequenceNumber);
+	}
+
+	/** A batch source's answer: no failure, or this record's with the run's category. */
+	private String batchItemFailureCategory(String function, InvocationResult result, String identifier)
+			throws IOException {
 		assertThat(result.error()).as(result.body()).isFalse();
 		JsonNode failures = this.json.readTree(result.body()).path("batchItemFailures");
 		if (failures.isEmpty()) {
 			return null;
 		}
-		assertThat(failures.get(0).path("itemIdentifier").asString()).isEqualTo(sequenceNumber);
+		assertThat(failures.get(0).path("itemIdentifier").asString()).isEqualTo(identifier);
 		return lastMetric(function).path("error.type").asString();
 	}
 
