@@ -45,7 +45,7 @@ resource "aws_lambda_event_source_mapping" "kafka" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.kafka]
+  depends_on = [aws_iam_role_policy.kafka, aws_iam_role_policy.on_failure]
 }
 
 # SQS event source: the function reports failed records one by one (batchItemFailures); they
@@ -83,7 +83,7 @@ resource "aws_lambda_event_source_mapping" "stream" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.stream]
+  depends_on = [aws_iam_role_policy.stream, aws_iam_role_policy.on_failure]
 }
 
 # SNS subscription: each message is an asynchronous invocation of the alias. fnbridge fails the
@@ -122,5 +122,5 @@ resource "aws_lambda_function_event_invoke_config" "async" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.async_destination]
+  depends_on = [aws_iam_role_policy.on_failure]
 }

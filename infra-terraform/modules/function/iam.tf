@@ -111,13 +111,6 @@ data "aws_iam_policy_document" "kafka" {
       resources = [statement.value]
     }
   }
-
-  # Records Lambda gives up on go to the on-failure destination.
-  statement {
-    effect    = "Allow"
-    actions   = ["sqs:SendMessage", "sns:Publish", "s3:PutObject"]
-    resources = [var.kafka_trigger.on_failure_destination_arn]
-  }
 }
 
 resource "aws_iam_role_policy" "kafka" {
@@ -156,13 +149,6 @@ data "aws_iam_policy_document" "stream" {
       resources = ["*"]
     }
   }
-
-  # Batches Lambda gives up on go to the on-failure destination.
-  statement {
-    effect    = "Allow"
-    actions   = ["sqs:SendMessage", "sns:Publish", "s3:PutObject"]
-    resources = [var.stream_trigger.on_failure_destination_arn]
-  }
 }
 
 resource "aws_iam_role_policy" "stream" {
@@ -172,20 +158,29 @@ resource "aws_iam_role_policy" "stream" {
   policy = data.aws_iam_policy_document.stream[0].json
 }
 
-# Lambda sends a failed asynchronous invocation to its destination with the function's role.
-data "aws_iam_policy_document" "async_destination" {
-  count = var.sns_trigger == null ? 0 : 1
+locals {
+  # Where Lambda hands what it gave up on: the Kafka and stream mappings' records and the
+  # asynchronous (SNS) invocations. It sends them with the function's role.
+  on_failure_destinations = compact([
+    try(var.kafka_trigger.on_failure_destination_arn, null),
+    try(var.stream_trigger.on_failure_destination_arn, null),
+    try(var.sns_trigger.on_failure_destination_arn, null),
+  ])
+}
+
+data "aws_iam_policy_document" "on_failure" {
+  count = length(local.on_failure_destinations) > 0 ? 1 : 0
 
   statement {
     effect    = "Allow"
-    actions   = ["sqs:SendMessage", "sns:Publish", "lambda:InvokeFunction", "events:PutEvents"]
-    resources = [var.sns_trigger.on_failure_destination_arn]
+    actions   = ["sqs:SendMessage", "sns:Publish", "s3:PutObject", "lambda:InvokeFunction", "events:PutEvents"]
+    resources = local.on_failure_destinations
   }
 }
 
-resource "aws_iam_role_policy" "async_destination" {
-  count  = var.sns_trigger == null ? 0 : 1
-  name   = "async-on-failure-destination"
+resource "aws_iam_role_policy" "on_failure" {
+  count  = length(local.on_failure_destinations) > 0 ? 1 : 0
+  name   = "on-failure-destinations"
   role   = aws_iam_role.this.id
-  policy = data.aws_iam_policy_document.async_destination[0].json
+  policy = data.aws_iam_policy_document.on_failure[0].json
 }

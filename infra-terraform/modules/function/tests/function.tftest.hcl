@@ -130,6 +130,11 @@ run "stream_trigger_reports_the_failed_record_and_keeps_what_it_gives_up_on" {
     condition     = aws_lambda_event_source_mapping.stream[0].maximum_retry_attempts == 10
     error_message = "A poison record is retried a bounded number of times."
   }
+
+  assert {
+    condition     = local.on_failure_destinations == tolist(["arn:aws:sqs:eu-west-1:123456789012:readings-failures"])
+    error_message = "The function's role may send to the on-failure destination."
+  }
 }
 
 run "dynamodb_stream_trigger_reads_the_table_stream" {
@@ -203,6 +208,11 @@ run "sns_trigger_invokes_the_alias_and_keeps_failed_events" {
   assert {
     condition     = aws_lambda_function_event_invoke_config.async[0].maximum_retry_attempts == 2
     error_message = "Failed invocations are retried as Lambda's default does."
+  }
+
+  assert {
+    condition     = length(aws_iam_role_policy.on_failure) == 1 && local.on_failure_destinations == tolist(["arn:aws:sqs:eu-west-1:123456789012:readings-failures"])
+    error_message = "The function's role may send to the on-failure destination."
   }
 }
 
