@@ -290,6 +290,7 @@ run "aot_cache_runs_the_custom_runtime_with_its_layer" {
 
   variables {
     cold_start_strategy = "aot_cache"
+    memory_size         = 2048
     runtime_layer = {
       path         = "tests/fixtures/fnbridge-runtime-layer.zip"
       architecture = "x86_64"
@@ -312,11 +313,27 @@ run "aot_cache_runs_the_custom_runtime_with_its_layer" {
   }
 }
 
+run "warns_when_an_aot_cache_function_has_less_than_a_vcpu" {
+  command = plan
+
+  variables {
+    cold_start_strategy = "aot_cache"
+    memory_size         = 1024
+    runtime_layer = {
+      path         = "tests/fixtures/fnbridge-runtime-layer.zip"
+      architecture = "x86_64"
+    }
+  }
+
+  expect_failures = [check.aot_cache_memory]
+}
+
 run "refuses_aot_cache_without_its_layer" {
   command = plan
 
   variables {
     cold_start_strategy = "aot_cache"
+    memory_size         = 2048
   }
 
   expect_failures = [var.runtime_layer]
