@@ -442,11 +442,12 @@ function policyRules(module, block, line, resources, add) {
     }
   }
   if (type === "aws_sns_topic_subscription" && body.protocol === "lambda") {
-    const others = [...resources.values()];
-    const permitted = others.some((r) => r.type === "aws_lambda_permission" && r.body.principal === "sns.amazonaws.com");
-    if (!permitted) add(file.rel, line, "trigger-permission", `${where}: SNS subscription without an aws_lambda_permission for sns.amazonaws.com`, "SNS may not invoke the function: every message would be dropped");
-    const onFailure = others.some((r) => r.type === "aws_lambda_function_event_invoke_config" && r.body.destination_config?.[0]?.on_failure?.[0]?.destination);
+    invokePermission(block, line, resources, "sns.amazonaws.com", "SNS subscription", String(body.endpoint ?? ""), "every message would be dropped", add);
+    const onFailure = [...resources.values()].some((r) => r.type === "aws_lambda_function_event_invoke_config" && r.body.destination_config?.[0]?.on_failure?.[0]?.destination);
     if (!onFailure) add(file.rel, line, "failure-path", `${where}: SNS subscription without an aws_lambda_function_event_invoke_config on-failure destination`, "after Lambda's retries a failed message would be lost");
+  }
+  if (type === "aws_apigatewayv2_integration" && body.integration_type === "AWS_PROXY") {
+    invokePermission(block, line, resources, "apigateway.amazonaws.com", "API Gateway integration", String(body.integration_uri ?? ""), "every request would get 500", add);
   }
   if (type === "aws_lambda_event_source_mapping") {
     const kafka = "topics" in body || (body.dynamic && ("self_managed_event_source" in body.dynamic || "amazon_managed_kafka_event_source_config" in body.dynamic)) || "self_managed_event_source" in body;
@@ -466,6 +467,18 @@ function policyRules(module, block, line, resources, add) {
         add(file.rel, line, "failure-path", `${where}: Stream mapping without destination_config.on_failure`, "records Lambda gives up on would be lost");
       }
     }
+  }
+}
+
+// A service that invokes a function needs an aws_lambda_permission for its principal; when it
+// invokes an alias, the permission must name that alias (qualifier), or Lambda refuses the call.
+function invokePermission(block, line, resources, principal, what, target, consequence, add) {
+  const where = `${block.type}.${block.name}`;
+  const permissions = [...resources.values()].filter((r) => r.type === "aws_lambda_permission" && r.body.principal === principal);
+  if (permissions.length === 0) {
+    add(block.file.rel, line, "trigger-permission", `${where}: ${what} without an aws_lambda_permission for ${principal}`, `${principal} may not invoke the function: ${consequence}`);
+  } else if (target.includes("aws_lambda_alias.") && !permissions.some((p) => "qualifier" in p.body)) {
+    add(block.file.rel, line, "trigger-permission", `${where}: ${what} invokes an alias, but the aws_lambda_permission for ${principal} has no qualifier`, `a permission on the unqualified function does not cover the alias: ${consequence}`);
   }
 }
 

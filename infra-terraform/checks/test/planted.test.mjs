@@ -164,6 +164,16 @@ test("an SNS subscription without an on-failure destination fails", async () => 
   caught(result, "failure-path", `${FN}/events.tf`, /SNS subscription without an aws_lambda_function_event_invoke_config/);
 });
 
+test("an HTTP API integration without the API Gateway invoke permission fails", async () => {
+  const result = await plant(`${FN}/http.tf`, '  principal     = "apigateway.amazonaws.com"\n', '  principal     = "events.amazonaws.com"\n');
+  caught(result, "trigger-permission", `${FN}/http.tf`, /API Gateway integration without an aws_lambda_permission/);
+});
+
+test("an API Gateway permission without the alias the integration invokes fails", async () => {
+  const result = await plant(`${FN}/http.tf`, '  qualifier     = aws_lambda_alias.this.name\n  principal     = "apigateway.amazonaws.com"\n', '  principal     = "apigateway.amazonaws.com"\n');
+  caught(result, "trigger-permission", `${FN}/http.tf`, /invokes an alias, but the aws_lambda_permission for apigateway.amazonaws.com has no qualifier/);
+});
+
 test("a variable without a description fails", async () => {
   const result = await plant(`${FN}/variables.tf`, "  description = \"Description of the Lambda function.\"\n", "");
   caught(result, "variable-description", `${FN}/variables.tf`, /variable "description" has no description/);
