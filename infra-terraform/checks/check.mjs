@@ -293,6 +293,17 @@ function checkModule(module, modules, add) {
     if (typeof strategy === "string" && !isExpr(strategy) && strategy !== "provisioned" && call.body.provisioned_concurrency !== undefined && call.body.provisioned_concurrency !== null) {
       add(call.file.rel, argumentLine(call.file, line, "provisioned_concurrency"), "snapstart-provisioned", `module "${call.name}" sets provisioned_concurrency with cold_start_strategy = "${strategy}"`, "AWS does not support SnapStart with provisioned concurrency: choose one");
     }
+    // Lambda refuses an SQS mapping whose queue hides a message for less time than the function
+    // may run on it.
+    const queueRef = String(call.body.sqs_trigger?.queue_arn ?? "").match(/^\$\{aws_sqs_queue\.([A-Za-z0-9_-]+)\.arn\}$/);
+    const queue = queueRef && resources.get(`aws_sqs_queue.${queueRef[1]}`);
+    if (queue) {
+      const visibility = literalNumber(queue.body.visibility_timeout_seconds, 30);
+      const timeout = literalNumber(call.body.timeout, literalNumber(inputs.get("timeout")?.body.default, null));
+      if (visibility !== null && timeout !== null && visibility < timeout) {
+        add(queue.file.rel, blockLine(queue.file, "resource", "aws_sqs_queue", queue.name), "sqs-visibility", `aws_sqs_queue.${queue.name} hides a message for ${visibility} s, less than the ${timeout} s timeout of module "${call.name}" it triggers`, "Lambda refuses the mapping; AWS recommends at least six times the function's timeout");
+      }
+    }
     const layered = call.body.runtime_layer !== undefined && call.body.runtime_layer !== null;
     if (strategy === "aot_cache" && !layered && inputs.has("runtime_layer")) {
       add(call.file.rel, argumentLine(call.file, line, "cold_start_strategy"), "custom-runtime-layer", `module "${call.name}" sets cold_start_strategy = "aot_cache" without runtime_layer`, "the custom runtime runs the JDK and AOT cache of the layer built by adapters/aws-lambda/build-runtime-layer");
@@ -468,6 +479,13 @@ function policyRules(module, block, line, resources, add) {
       }
     }
   }
+}
+
+// A literal number, the default when absent, or null when an expression decides it.
+function literalNumber(value, absent) {
+  if (value === undefined || value === null) return absent;
+  if (typeof value === "number") return value;
+  return typeof value === "string" && /^\d+$/.test(value) ? Number(value) : null;
 }
 
 // A service that invokes a function needs an aws_lambda_permission for its principal; when it

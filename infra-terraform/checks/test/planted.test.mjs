@@ -174,6 +174,11 @@ test("an API Gateway permission without the alias the integration invokes fails"
   caught(result, "trigger-permission", `${FN}/http.tf`, /invokes an alias, but the aws_lambda_permission for apigateway.amazonaws.com has no qualifier/);
 });
 
+test("an SQS queue that hides messages for less than the function's timeout fails", async () => {
+  const result = await plant("modules/stack/main.tf", "  visibility_timeout_seconds = 180\n", "  visibility_timeout_seconds = 45\n");
+  caught(result, "sqs-visibility", "modules/stack/main.tf", /hides a message for 45 s, less than the 60 s timeout of module "telemetry"/, result.changedLine - 2);
+});
+
 test("a variable without a description fails", async () => {
   const result = await plant(`${FN}/variables.tf`, "  description = \"Description of the Lambda function.\"\n", "");
   caught(result, "variable-description", `${FN}/variables.tf`, /variable "description" has no description/);
