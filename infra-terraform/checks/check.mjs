@@ -304,6 +304,18 @@ function checkModule(module, modules, add) {
         add(queue.file.rel, blockLine(queue.file, "resource", "aws_sqs_queue", queue.name), "sqs-visibility", `aws_sqs_queue.${queue.name} hides a message for ${visibility} s, less than the ${timeout} s timeout of module "${call.name}" it triggers`, "Lambda refuses the mapping; AWS recommends at least six times the function's timeout");
       }
     }
+    for (const route of [].concat(call.body.http_api?.routes ?? [])) routeKey(call.file, argumentLine(call.file, line, "http_api"), `module "${call.name}"`, route, add);
+    // At any depth: the stack module takes it per function ({ telemetry = { reserved_concurrency = ... } }).
+    const zeroReserved = (value, at) => {
+      if (Array.isArray(value)) return value.forEach((v) => zeroReserved(v, at));
+      if (!value || typeof value !== "object") return;
+      for (const [key, v] of Object.entries(value)) {
+        if (key === "reserved_concurrency" && literalNumber(v, null) === 0) {
+          add(call.file.rel, lineOf(call.file.src, /^\s*reserved_concurrency\s*=\s*0\s*$/, line), "reserved-concurrency", `module "${call.name}": ${at}reserved_concurrency = 0`, "zero reserved concurrency throttles every invocation; -1 leaves the function unreserved");
+        } else zeroReserved(v, `${at}${key}.`);
+      }
+    };
+    zeroReserved(call.body, "");
     const layered = call.body.runtime_layer !== undefined && call.body.runtime_layer !== null;
     if (strategy === "aot_cache" && !layered && inputs.has("runtime_layer")) {
       add(call.file.rel, argumentLine(call.file, line, "cold_start_strategy"), "custom-runtime-layer", `module "${call.name}" sets cold_start_strategy = "aot_cache" without runtime_layer`, "the custom runtime runs the JDK and AOT cache of the layer built by adapters/aws-lambda/build-runtime-layer");
@@ -452,6 +464,27 @@ function policyRules(module, block, line, resources, add) {
       }
     }
   }
+  if (type === "aws_lambda_function") {
+    // The execution role must be one Lambda may assume.
+    const role = String(body.role ?? "").match(/^\$\{aws_iam_role\.([A-Za-z0-9_-]+)\.arn\}$/);
+    const roleBlock = role && resources.get(`aws_iam_role.${role[1]}`);
+    if (roleBlock) {
+      const trust = String(roleBlock.body.assume_role_policy ?? "");
+      const document = trust.match(/^\$\{data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)\.json\}$/);
+      const text = document ? JSON.stringify(resources.get(`data.aws_iam_policy_document.${document[1]}`)?.body ?? {}) : trust;
+      const known = !document || resources.has(`data.aws_iam_policy_document.${document[1]}`);
+      if (known && (isExpr(trust) && !document ? false : !/lambda\.amazonaws\.com/.test(text) || !/sts:AssumeRole/.test(text))) {
+        add(roleBlock.file.rel, blockLine(roleBlock.file, "resource", "aws_iam_role", roleBlock.name), "lambda-trust", `aws_iam_role.${roleBlock.name}, the role of ${where}, does not let lambda.amazonaws.com assume it`, "the trust policy needs sts:AssumeRole for the Service principal lambda.amazonaws.com");
+      }
+    }
+    if (literalNumber(body.reserved_concurrent_executions, null) === 0) {
+      add(file.rel, argumentLine(file, line, "reserved_concurrent_executions"), "reserved-concurrency", `${where}: reserved_concurrent_executions = 0`, "zero reserved concurrency throttles every invocation; -1 leaves the function unreserved");
+    }
+  }
+  if (type === "aws_lambda_alias" && body.function_version === "$LATEST") {
+    add(file.rel, argumentLine(file, line, "function_version"), "alias-version", `${where}: alias on $LATEST`, "SnapStart and provisioned concurrency apply to published versions only; point the alias at aws_lambda_function.<name>.version");
+  }
+  if (type === "aws_apigatewayv2_route") routeKey(file, argumentLine(file, line, "route_key"), where, body.route_key, add);
   if (type === "aws_sns_topic_subscription" && body.protocol === "lambda") {
     invokePermission(block, line, resources, "sns.amazonaws.com", "SNS subscription", String(body.endpoint ?? ""), "every message would be dropped", add);
     const onFailure = [...resources.values()].some((r) => r.type === "aws_lambda_function_event_invoke_config" && r.body.destination_config?.[0]?.on_failure?.[0]?.destination);
@@ -478,6 +511,14 @@ function policyRules(module, block, line, resources, add) {
         add(file.rel, line, "failure-path", `${where}: Stream mapping without destination_config.on_failure`, "records Lambda gives up on would be lost");
       }
     }
+  }
+}
+
+// An HTTP API route key: "METHOD /path" (one space, a path from /) or $default.
+function routeKey(file, line, where, key, add) {
+  if (typeof key !== "string" || isExpr(key)) return;
+  if (!/^(\$default|(ANY|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \/[^\s]*)$/.test(key)) {
+    add(file.rel, line, "route-key", `${where}: route key ${JSON.stringify(key)} is not "METHOD /path" or $default`, "e.g. \"POST /hello\"; API Gateway refuses other keys");
   }
 }
 

@@ -179,6 +179,26 @@ test("an SQS queue that hides messages for less than the function's timeout fail
   caught(result, "sqs-visibility", "modules/stack/main.tf", /hides a message for 45 s, less than the 60 s timeout of module "telemetry"/, result.changedLine - 2);
 });
 
+test("an execution role that Lambda may not assume fails", async () => {
+  const result = await plant(`${FN}/iam.tf`, '      identifiers = ["lambda.amazonaws.com"]\n', '      identifiers = ["ec2.amazonaws.com"]\n');
+  caught(result, "lambda-trust", `${FN}/iam.tf`, /does not let lambda.amazonaws.com assume it/);
+});
+
+test("an alias on $LATEST fails", async () => {
+  const result = await plant(`${FN}/main.tf`, "  function_version = aws_lambda_function.this.version\n", '  function_version = "$LATEST"\n');
+  caught(result, "alias-version", `${FN}/main.tf`, /alias on \$LATEST/, result.changedLine);
+});
+
+test("a route key without its space fails", async () => {
+  const result = await plant("modules/stack/main.tf", '    routes         = ["POST /hello", "GET /hello"]\n', '    routes         = ["POST/hello", "GET /hello"]\n');
+  caught(result, "route-key", "modules/stack/main.tf", /route key "POST\/hello" is not "METHOD \/path"/);
+});
+
+test("zero reserved concurrency fails", async () => {
+  const result = await plant("envs/prod/main.tf", "    reserved_concurrency = 50\n", "    reserved_concurrency = 0\n");
+  caught(result, "reserved-concurrency", "envs/prod/main.tf", /reserved_concurrency = 0/);
+});
+
 test("a variable without a description fails", async () => {
   const result = await plant(`${FN}/variables.tf`, "  description = \"Description of the Lambda function.\"\n", "");
   caught(result, "variable-description", `${FN}/variables.tf`, /variable "description" has no description/);
