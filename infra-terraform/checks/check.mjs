@@ -192,9 +192,11 @@ function checkModule(module, modules, add) {
     for (const name of Object.keys(l.body)) declare(`local.${name}`, l.file, lineOf(l.file.src, new RegExp(`^\\s*${name}\\s*=`)));
   const isReusable = module.rel(module.dir).split(path.sep).includes("modules");
 
-  // Variables and outputs: typed and described.
+  // Variables and outputs: typed and described; a literal default passes its own validations.
   for (const v of variables.values()) {
     const line = blockLine(v.file, "variable", null, v.name);
+    const broken = failedValidation(v, v.body.default);
+    if (broken) add(v.file.rel, lineOf(v.file.src, /^\s*default\s*=/, line), "variable-default", `variable "${v.name}": default ${JSON.stringify(v.body.default)} fails its own validation`, broken);
     if (!("type" in v.body)) add(v.file.rel, line, "variable-type", `variable "${v.name}" has no type`, "add type = ...");
     if (!v.body.description) add(v.file.rel, line, "variable-description", `variable "${v.name}" has no description`, "add description = \"...\"");
   }
@@ -288,6 +290,8 @@ function checkModule(module, modules, add) {
     }
     for (const [name, v] of inputs) {
       if (!("default" in v.body) && !(name in call.body)) add(call.file.rel, line, "module-input", `module "${call.name}" needs input "${name}"`, v.body.description);
+      const broken = name in call.body ? failedValidation(v, call.body[name]) : null;
+      if (broken) add(call.file.rel, argumentLine(call.file, line, name), "module-input", `module "${call.name}": ${name} = ${JSON.stringify(call.body[name])} fails the module's validation`, broken);
     }
     const strategy = call.body.cold_start_strategy;
     if (typeof strategy === "string" && !isExpr(strategy) && strategy !== "provisioned" && call.body.provisioned_concurrency !== undefined && call.body.provisioned_concurrency !== null) {
@@ -512,6 +516,46 @@ function policyRules(module, block, line, resources, add) {
       }
     }
   }
+}
+
+// The error message of the first validation a literal value fails, or null. Understands the
+// simple conditions on one scalar variable (comparisons with numbers joined by &&,
+// contains([...], var.x), can(regex("...", var.x)), endswith(var.x, "...")); a value or a
+// condition it does not understand passes.
+function failedValidation(variable, value) {
+  if (value === undefined || value === null || typeof value === "object" || isExpr(value)) return null;
+  const name = variable.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const ref = `var\\.${name}`;
+  for (const validation of [].concat(variable.body.validation ?? [])) {
+    const condition = String(validation.condition ?? "").replace(/^\$\{([\s\S]*)\}$/, "$1").trim();
+    const verdicts = condition.split(/\s*&&\s*/).map((part) => {
+      let m = part.match(new RegExp(`^${ref}\\s*(>=|<=|>|<|==|!=)\\s*(-?\\d+(?:\\.\\d+)?)$`));
+      if (m) {
+        const x = Number(value), y = Number(m[2]);
+        if (Number.isNaN(x)) return undefined;
+        return { ">=": x >= y, "<=": x <= y, ">": x > y, "<": x < y, "==": x === y, "!=": x !== y }[m[1]];
+      }
+      m = part.match(new RegExp(`^contains\\(\\[([^\\]]*)\\],\\s*${ref}\\)$`));
+      if (m) {
+        const items = m[1].split(",").map((i) => i.trim()).filter((i) => i !== "");
+        if (!items.every((i) => /^"[^"]*"$|^-?\d+(\.\d+)?$/.test(i))) return undefined;
+        return items.map((i) => (i.startsWith('"') ? i.slice(1, -1) : Number(i))).some((i) => i === value || String(i) === String(value));
+      }
+      m = part.match(new RegExp(`^can\\(regex\\("((?:[^"\\\\]|\\\\.)*)",\\s*${ref}\\)\\)$`));
+      if (m) {
+        try {
+          return new RegExp(JSON.parse(`"${m[1]}"`)).test(String(value));
+        } catch {
+          return undefined;
+        }
+      }
+      m = part.match(new RegExp(`^endswith\\(${ref},\\s*"([^"]*)"\\)$`));
+      if (m) return String(value).endsWith(m[1]);
+      return undefined;
+    });
+    if (verdicts.every((v) => v !== undefined) && verdicts.includes(false)) return validation.error_message ?? "fails a validation";
+  }
+  return null;
 }
 
 // An HTTP API route key: "METHOD /path" (one space, a path from /) or $default.

@@ -199,6 +199,18 @@ test("zero reserved concurrency fails", async () => {
   caught(result, "reserved-concurrency", "envs/prod/main.tf", /reserved_concurrency = 0/);
 });
 
+test("a default that fails its own validation fails", async () => {
+  const memory = await plant(`${FN}/variables.tf`, "  description = \"Memory in MB (CPU scales with it).\"\n  default     = 1024\n", "  description = \"Memory in MB (CPU scales with it).\"\n  default     = 64\n");
+  caught(memory, "variable-default", `${FN}/variables.tf`, /variable "memory_size": default 64 fails its own validation.*between 128 and 10240/, memory.changedLine + 1);
+  const runtime = await plant(`${FN}/variables.tf`, '  default     = "java17"\n', '  default     = "java11"\n');
+  caught(runtime, "variable-default", `${FN}/variables.tf`, /variable "runtime": default "java11" fails its own validation/, runtime.changedLine);
+});
+
+test("a module input that fails the module's validation fails", async () => {
+  const result = await plant("examples/hello-http/main.tf", '  function_name = "fnbridge-example-hello"\n', '  function_name = "fnbridge example hello"\n');
+  caught(result, "module-input", "examples/hello-http/main.tf", /function_name = "fnbridge example hello" fails the module's validation/, result.changedLine);
+});
+
 test("a variable without a description fails", async () => {
   const result = await plant(`${FN}/variables.tf`, "  description = \"Description of the Lambda function.\"\n", "");
   caught(result, "variable-description", `${FN}/variables.tf`, /variable "description" has no description/);
