@@ -110,7 +110,8 @@ function nearest(name, candidates) {
 const isExpr = (v) => typeof v === "string" && v.includes("${");
 const isBlockValue = (v) => Array.isArray(v) && v.every((e) => e && typeof e === "object" && !Array.isArray(e));
 
-export async function check(root) {
+export async function check(root, options = {}) {
+  const project = projectFacts(options.repo ?? path.resolve(root, ".."));
   const findings = [];
   const add = (file, line, rule, message, hint) =>
     findings.push({ file: typeof file === "string" ? file : file, line, rule, message, hint });
@@ -138,7 +139,7 @@ export async function check(root) {
   }
 
   for (const module of modules.values()) {
-    checkModule(module, modules, add);
+    checkModule(module, modules, add, project);
   }
   return findings;
 }
@@ -165,7 +166,7 @@ async function checkFormat(src, rel, add) {
   add(rel, i + 1, "fmt", "not in canonical format", "run terraform fmt, or node checks/check.mjs --fix");
 }
 
-function checkModule(module, modules, add) {
+function checkModule(module, modules, add, project) {
   const variables = new Map(module.blocks("variable").map((v) => [v.name, v]));
   const locals = new Set(module.blocks("locals").flatMap((l) => Object.keys(l.body)));
   const resources = new Map();
@@ -197,6 +198,7 @@ function checkModule(module, modules, add) {
     const line = blockLine(v.file, "variable", null, v.name);
     const broken = failedValidation(v, v.body.default);
     if (broken) add(v.file.rel, lineOf(v.file.src, /^\s*default\s*=/, line), "variable-default", `variable "${v.name}": default ${JSON.stringify(v.body.default)} fails its own validation`, broken);
+    projectValue(project, module, v.name, v.body.default, v.file, () => lineOf(v.file.src, /^\s*default\s*=/, line), `variable "${v.name}": default`, add);
     if (!("type" in v.body)) add(v.file.rel, line, "variable-type", `variable "${v.name}" has no type`, "add type = ...");
     if (!v.body.description) add(v.file.rel, line, "variable-description", `variable "${v.name}" has no description`, "add description = \"...\"");
   }
@@ -231,7 +233,7 @@ function checkModule(module, modules, add) {
     }
     checkBody(block.file, line, `${block.type}.${block.name}`, block.body, typeSchema.arguments, META, add);
     checkValues(block, line, add);
-    policyRules(module, block, line, resources, add);
+    policyRules(module, block, line, resources, add, project);
   }
 
   // References: resources, attributes, variables, locals, modules.
@@ -290,6 +292,7 @@ function checkModule(module, modules, add) {
     }
     for (const [name, v] of inputs) {
       if (!("default" in v.body) && !(name in call.body)) add(call.file.rel, line, "module-input", `module "${call.name}" needs input "${name}"`, v.body.description);
+      if (name in call.body) projectValue(project, module, name, call.body[name], call.file, () => argumentLine(call.file, line, name), `module "${call.name}": ${name}`, add);
       const broken = name in call.body ? failedValidation(v, call.body[name]) : null;
       if (broken) add(call.file.rel, argumentLine(call.file, line, name), "module-input", `module "${call.name}": ${name} = ${JSON.stringify(call.body[name])} fails the module's validation`, broken);
     }
@@ -419,7 +422,7 @@ function literalType(file, line, where, arg, value, type, add) {
   else if (type.startsWith("map") && (typeof value !== "object" || Array.isArray(value))) wrong("a map");
 }
 
-function policyRules(module, block, line, resources, add) {
+function policyRules(module, block, line, resources, add, project) {
   const { file, type, body } = block;
   const where = `${type}.${block.name}`;
   if (type === "aws_iam_policy_document") {
@@ -469,6 +472,7 @@ function policyRules(module, block, line, resources, add) {
     }
   }
   if (type === "aws_lambda_function") {
+    projectValue(project, module, "handler", body.handler, file, () => argumentLine(file, line, "handler"), where + ".handler", add);
     // The execution role must be one Lambda may assume.
     const role = String(body.role ?? "").match(/^\$\{aws_iam_role\.([A-Za-z0-9_-]+)\.arn\}$/);
     const roleBlock = role && resources.get(`aws_iam_role.${role[1]}`);
@@ -563,6 +567,48 @@ function routeKey(file, line, where, key, add) {
   if (typeof key !== "string" || isExpr(key)) return;
   if (!/^(\$default|(ANY|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \/[^\s]*)$/.test(key)) {
     add(file.rel, line, "route-key", `${where}: route key ${JSON.stringify(key)} is not "METHOD /path" or $default`, "e.g. \"POST /hello\"; API Gateway refuses other keys");
+  }
+}
+
+// What the Terraform deploys from this repository: the Lambda module's directory and the Java
+// classes a handler may name. Empty when the configuration stands outside the repository.
+function projectFacts(repo) {
+  const lambda = path.join(repo, "adapters", "aws-lambda");
+  if (!existsSync(path.join(lambda, "pom.xml"))) return null;
+  const classes = new Set();
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (["node_modules", "target", ".git", "infra-terraform"].includes(entry.name)) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith(".java")) {
+        const at = full.split(path.sep).join("/").indexOf("/src/main/java/");
+        if (at >= 0) classes.add(full.split(path.sep).join("/").slice(at + "/src/main/java/".length, -".java".length).replace(/\//g, "."));
+      }
+    }
+  };
+  walk(repo);
+  return { repo, artifacts: new Set(["fnbridge-lambda.zip", "fnbridge-runtime-layer.zip"]), classes };
+}
+
+// A handler names a class of this repository; a path to one of its artifacts leads to where the
+// build writes it (relative paths are read from the configuration's directory).
+function projectValue(project, module, name, value, file, lineAt, where, add) {
+  if (!project || typeof value !== "string" || isExpr(value)) return;
+  if (name === "handler") {
+    const className = value.split("::")[0];
+    if (/^[a-z][\w]*(\.[\w$]+)+$/.test(className) && !project.classes.has(className)) {
+      add(file.rel, lineAt(), "handler-class", `${where} = "${value}": no class ${className} in this repository`, `the Lambda artifact's handler is dev.fnbridge.lambda.FunctionHandler`);
+    }
+  }
+  const base = path.basename(value);
+  if (project.artifacts.has(base) && !path.isAbsolute(value)) {
+    const resolved = path.resolve(module.dir, value);
+    const expected = path.join(project.repo, "adapters", "aws-lambda", "target", base);
+    const relative = path.relative(path.resolve(module.root, ".."), resolved);
+    if (relative !== path.relative(project.repo, expected)) {
+      add(file.rel, lineAt(), "artifact-path", `${where} = "${value}" leads to ${relative}, not to adapters/aws-lambda/target/${base}`, "the path is read from this configuration's directory");
+    }
   }
 }
 

@@ -19,7 +19,8 @@ async function plant(file, from, to) {
   writeFileSync(target, source.replace(from, to));
   const changedLine = source.slice(0, source.indexOf(from)).split("\n").length;
   try {
-    return { findings: await check(copy), changedLine };
+    // The copy stands outside the repository; its handler and artifact paths are read against it.
+    return { findings: await check(copy, { repo: path.resolve(real, "..") }), changedLine };
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }
@@ -209,6 +210,16 @@ test("a default that fails its own validation fails", async () => {
 test("a module input that fails the module's validation fails", async () => {
   const result = await plant("examples/hello-http/main.tf", '  function_name = "fnbridge-example-hello"\n', '  function_name = "fnbridge example hello"\n');
   caught(result, "module-input", "examples/hello-http/main.tf", /function_name = "fnbridge example hello" fails the module's validation/, result.changedLine);
+});
+
+test("a handler class that does not exist fails", async () => {
+  const result = await plant(`${FN}/variables.tf`, '  default     = "dev.fnbridge.lambda.FunctionHandler"\n', '  default     = "dev.fnbridge.lambda.FunctionHandlr"\n');
+  caught(result, "handler-class", `${FN}/variables.tf`, /no class dev.fnbridge.lambda.FunctionHandlr in this repository/, result.changedLine);
+});
+
+test("an artifact path that misses the build's output fails", async () => {
+  const result = await plant("envs/dev/variables.tf", '  default     = "../../../adapters/aws-lambda/target/fnbridge-lambda.zip"\n', '  default     = "../../adapters/aws-lambda/target/fnbridge-lambda.zip"\n');
+  caught(result, "artifact-path", "envs/dev/variables.tf", /variable "artifact_path": default = "..\/..\/adapters\/aws-lambda\/target\/fnbridge-lambda.zip" leads to .*, not to adapters\/aws-lambda\/target\/fnbridge-lambda.zip/, result.changedLine);
 });
 
 test("a variable without a description fails", async () => {
