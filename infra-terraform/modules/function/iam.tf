@@ -161,11 +161,13 @@ resource "aws_iam_role_policy" "stream" {
 locals {
   # Where Lambda hands what it gave up on: the Kafka and stream mappings' records and the
   # asynchronous (SNS) invocations. It sends them with the function's role.
-  on_failure_destinations = compact([
-    try(var.kafka_trigger.on_failure_destination_arn, null),
-    try(var.stream_trigger.on_failure_destination_arn, null),
-    try(var.sns_trigger.on_failure_destination_arn, null),
-  ])
+  # Its length follows the triggers, not the ARNs: an ARN of a queue created in the same apply is
+  # unknown at plan time, and a count must not depend on it.
+  on_failure_destinations = concat(
+    var.kafka_trigger == null ? [] : [var.kafka_trigger.on_failure_destination_arn],
+    var.stream_trigger == null ? [] : [var.stream_trigger.on_failure_destination_arn],
+    var.sns_trigger == null ? [] : [var.sns_trigger.on_failure_destination_arn],
+  )
 }
 
 data "aws_iam_policy_document" "on_failure" {
