@@ -5,6 +5,7 @@ module "stack" {
   region          = var.region
   artifact_path   = var.artifact_path
   msk_cluster_arn = var.msk_cluster_arn
+  readings_stream = var.readings_stream
   alarm_topic_arn = var.alarm_topic_arn
 
   # Cold starts cut by SnapStart; short log retention.

@@ -12,3 +12,8 @@ output "dashboard_url" {
   description = "The CloudWatch dashboard of the functions."
   value       = module.stack.dashboard_url
 }
+
+output "readings_stream_name" {
+  description = "Kinesis stream feeding the telemetry pipeline (null unless readings_stream)."
+  value       = module.stack.readings_stream_name
+}

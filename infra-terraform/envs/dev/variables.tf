@@ -36,3 +36,9 @@ variable "jwt_authorizer" {
   description = "OpenID Connect issuer URL and accepted audiences (e.g. a Cognito user pool and its app client id) whose bearer tokens hello's HTTP API requires; null: the API is open."
   default     = null
 }
+
+variable "readings_stream" {
+  type        = bool
+  description = "Whether a Kinesis stream (on demand) feeds the telemetry pipeline besides the SQS queue."
+  default     = false
+}

@@ -32,3 +32,14 @@ output "api_endpoint" {
   description = "Base URL of the HTTP API, or null without one."
   value       = var.http_api == null ? null : aws_apigatewayv2_api.this[0].api_endpoint
 }
+
+output "triggers" {
+  description = "The event sources wired to the function: http, sqs, stream (kinesis or dynamodb), sns, kafka."
+  value = compact([
+    var.http_api == null ? "" : "http",
+    var.sqs_trigger == null ? "" : "sqs",
+    var.stream_trigger == null ? "" : "stream",
+    var.sns_trigger == null ? "" : "sns",
+    var.kafka_trigger == null ? "" : "kafka",
+  ])
+}

@@ -42,6 +42,20 @@ resource "aws_sqs_queue" "readings" {
   })
 }
 
+# Readings from devices that write to a stream (IoT rules, Kinesis agents): on-demand capacity,
+# a day of retention, encrypted with the AWS-managed key.
+resource "aws_kinesis_stream" "readings" {
+  count            = var.readings_stream ? 1 : 0
+  name             = "fnbridge-${var.environment}-readings"
+  retention_period = 24
+  encryption_type  = "KMS"
+  kms_key_id       = "alias/aws/kinesis"
+
+  stream_mode_details {
+    stream_mode = "ON_DEMAND"
+  }
+}
+
 resource "aws_sqs_queue" "kafka_failures" {
   name                      = "fnbridge-${var.environment}-telemetry-kafka-failures"
   message_retention_seconds = 1209600
@@ -67,6 +81,15 @@ module "telemetry" {
     queue_arn  = aws_sqs_queue.readings.arn
     batch_size = 10
   }
+
+  # A poison record is retried from its position, then its batch's metadata lands in the DLQ.
+  stream_trigger = var.readings_stream ? {
+    kind                       = "kinesis"
+    stream_arn                 = aws_kinesis_stream.readings[0].arn
+    starting_position          = "LATEST"
+    batch_size                 = 100
+    on_failure_destination_arn = aws_sqs_queue.readings_dlq.arn
+  } : null
 
   kafka_trigger = var.msk_cluster_arn == null ? null : {
     kind                       = "msk"

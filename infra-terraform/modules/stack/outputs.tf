@@ -12,3 +12,8 @@ output "dashboard_url" {
   description = "The CloudWatch dashboard of the functions."
   value       = module.dashboard.url
 }
+
+output "readings_stream_name" {
+  description = "Kinesis stream feeding the telemetry pipeline (null unless readings_stream): aws kinesis put-record --stream-name <name> --partition-key <deviceId> --cli-binary-format raw-in-base64-out --data '<reading JSON>'"
+  value       = one(aws_kinesis_stream.readings[*].name)
+}

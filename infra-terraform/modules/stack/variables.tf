@@ -72,3 +72,9 @@ variable "telemetry" {
   description = "Sizing of the telemetry pipeline function."
   default     = {}
 }
+
+variable "readings_stream" {
+  type        = bool
+  description = "Whether a Kinesis stream (on demand) feeds the telemetry pipeline besides the SQS queue; records the function keeps failing on end in the readings DLQ."
+  default     = false
+}
