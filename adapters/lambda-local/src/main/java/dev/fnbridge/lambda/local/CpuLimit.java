@@ -44,13 +44,13 @@ public final class CpuLimit implements AutoCloseable {
 					&& Files.readString(v2.resolve("cgroup.controllers")).contains("cpu")) {
 				Path group = Files.createDirectories(v2.resolve(name));
 				Files.writeString(group.resolve("cpu.max"), quota + " " + PERIOD_MICROS);
-				return new CpuLimit(group, cpus);
+				return usable(new CpuLimit(group, cpus));
 			}
 			if (Files.isRegularFile(v1.resolve("cpu.cfs_quota_us"))) {
 				Path group = Files.createDirectories(v1.resolve(name));
 				Files.writeString(group.resolve("cpu.cfs_period_us"), Long.toString(PERIOD_MICROS));
 				Files.writeString(group.resolve("cpu.cfs_quota_us"), quota);
-				return new CpuLimit(group, cpus);
+				return usable(new CpuLimit(group, cpus));
 			}
 		}
 		catch (IOException ex) {
@@ -58,6 +58,30 @@ public final class CpuLimit implements AutoCloseable {
 		}
 		throw new IOException("No cgroup CPU controller (" + v2 + "/cgroup.controllers with cpu, or " + v1
 				+ "/cpu.cfs_quota_us): a CPU limit needs one");
+	}
+
+	/**
+	 * The limit, once a process has been moved into its cgroup (a container may let root
+	 * create one but not use it).
+	 */
+	private static CpuLimit usable(CpuLimit limit) throws IOException {
+		try {
+			Process probe = new ProcessBuilder(limit.wrap(List.of("true"))).redirectErrorStream(true).start();
+			String output = new String(probe.getInputStream().readAllBytes()).trim();
+			if (probe.waitFor() != 0) {
+				throw new IOException("Cannot move a process into " + limit.group + ": " + output);
+			}
+			return limit;
+		}
+		catch (IOException | RuntimeException ex) {
+			limit.close();
+			throw ex;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			limit.close();
+			throw new IOException("Interrupted while probing " + limit.group, ex);
+		}
 	}
 
 	/**
