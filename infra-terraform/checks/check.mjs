@@ -503,21 +503,17 @@ function policyRules(module, block, line, resources, add, project) {
   }
   if (type === "aws_lambda_event_source_mapping") {
     const kafka = "topics" in body || (body.dynamic && ("self_managed_event_source" in body.dynamic || "amazon_managed_kafka_event_source_config" in body.dynamic)) || "self_managed_event_source" in body;
-    if (kafka) {
-      const onFailure = body.destination_config?.[0]?.on_failure?.[0]?.destination_arn;
-      if (!onFailure) add(file.rel, line, "failure-path", `${where}: Kafka mapping without destination_config.on_failure`, "records Lambda gives up on would be lost");
-    } else {
-      // Kinesis and DynamoDB streams have a starting position; SQS has none.
-      const stream = "starting_position" in body || /kinesis|dynamodb/.test(JSON.stringify(body.event_source_arn ?? ""));
-      const kind = stream ? "Stream" : "SQS";
-      const types = [].concat(body.function_response_types ?? []);
-      if (!types.includes("ReportBatchItemFailures")) {
-        add(file.rel, line, "failure-path", `${where}: ${kind} mapping without function_response_types = ["ReportBatchItemFailures"]`,
-          stream ? "fnbridge reports the failed record in its response; without this setting Lambda ignores it and the record is lost" : "one bad record would make the whole batch retry");
-      }
-      if (stream && !body.destination_config?.[0]?.on_failure?.[0]?.destination_arn) {
-        add(file.rel, line, "failure-path", `${where}: Stream mapping without destination_config.on_failure`, "records Lambda gives up on would be lost");
-      }
+    // Kinesis and DynamoDB streams have a starting position; SQS has none.
+    const stream = !kafka && ("starting_position" in body || /kinesis|dynamodb/.test(JSON.stringify(body.event_source_arn ?? "")));
+    const kind = kafka ? "Kafka" : stream ? "Stream" : "SQS";
+    // Kafka and stream records Lambda gives up on go to the on-failure destination; SQS ones to
+    // the queue's redrive dead-letter queue.
+    if ((kafka || stream) && !body.destination_config?.[0]?.on_failure?.[0]?.destination_arn) {
+      add(file.rel, line, "failure-path", `${where}: ${kind} mapping without destination_config.on_failure`, "records Lambda gives up on would be lost");
+    }
+    if (!kafka && ![].concat(body.function_response_types ?? []).includes("ReportBatchItemFailures")) {
+      add(file.rel, line, "failure-path", `${where}: ${kind} mapping without function_response_types = ["ReportBatchItemFailures"]`,
+        stream ? "fnbridge reports the failed record in its response; without this setting Lambda ignores it and the record is lost" : "one bad record would make the whole batch retry");
     }
   }
 }
