@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
@@ -32,6 +33,11 @@ import java.util.zip.ZipFile;
  * once more without one. With a memory size, both get what Lambda gives a function of
  * that size: {@code MB / 1769} of a CPU (a cgroup quota: root only), two visible
  * processors, and that much memory as the machine's.
+ * <p>
+ * A third handler, {@link BootReferenceHandler} (the floor's work with the greeting from
+ * the one bean of an otherwise empty Spring Boot application), is measured alongside,
+ * with its own AOT cache on the custom runtime: it separates what Spring Boot itself
+ * costs from what fnbridge adds.
  */
 public final class ColdStartBenchmark {
 
@@ -81,10 +87,13 @@ public final class ColdStartBenchmark {
 		Launcher fnbridge;
 		Launcher floor;
 		Launcher floorWithoutCache = null;
+		Launcher boot;
 		if (layer == null) {
 			Path floorRoot = floorTaskRoot(false);
+			Path bootRoot = bootTaskRoot(false);
 			fnbridge = (out) -> LocalLambda.start(artifact, HANDLER, environment, jvm, out, cpu);
 			floor = (out) -> LocalLambda.start(floorRoot, FloorHandler.class.getName(), Map.of(), jvm, out, cpu);
+			boot = (out) -> LocalLambda.start(bootRoot, BootReferenceHandler.class.getName(), Map.of(), jvm, out, cpu);
 		}
 		else {
 			// The custom runtime: both on the layer's JDK, each with an AOT cache of its
@@ -94,16 +103,22 @@ public final class ColdStartBenchmark {
 			Path opt = Files.isRegularFile(layer) ? temporary(LocalLambda.unzip(layer)) : layer;
 			Path floorRoot = floorTaskRoot(true);
 			Files.copy(bootstrapOf(artifact), floorRoot.resolve("bootstrap"));
-			Path floorCache = trainFloor(floorRoot, opt, event, log);
+			Path floorCache = train(floorRoot, FloorHandler.class, opt, event, log);
+			Path bootRoot = bootTaskRoot(true);
+			Files.copy(bootstrapOf(artifact), bootRoot.resolve("bootstrap"));
+			Path bootCache = train(bootRoot, BootReferenceHandler.class, opt, event, log);
 			fnbridge = (out) -> LocalLambda.startCustomRuntime(artifact, opt, HANDLER, environment, jvm, out, cpu);
 			floor = (out) -> LocalLambda.startCustomRuntime(floorRoot, opt, FloorHandler.class.getName(),
 					Map.of("FNBRIDGE_AOT_CACHE", floorCache.toString()), jvm, out, cpu);
 			floorWithoutCache = (out) -> LocalLambda.startCustomRuntime(floorRoot, opt, FloorHandler.class.getName(),
 					Map.of("FNBRIDGE_AOT_CACHE", ""), jvm, out, cpu);
+			boot = (out) -> LocalLambda.startCustomRuntime(bootRoot, opt, BootReferenceHandler.class.getName(),
+					Map.of("FNBRIDGE_AOT_CACHE", bootCache.toString()), jvm, out, cpu);
 		}
 		double[] fnbridgeCold = new double[runs];
 		double[] floorCold = new double[runs];
 		double[] floorPlainCold = new double[runs];
+		double[] bootCold = new double[runs];
 		for (int i = 0; i < runs; i++) {
 			// Alternate, so drift on the machine hits all alike.
 			fnbridgeCold[i] = cold(fnbridge, event, log);
@@ -111,6 +126,7 @@ public final class ColdStartBenchmark {
 			if (floorWithoutCache != null) {
 				floorPlainCold[i] = cold(floorWithoutCache, event, log);
 			}
+			bootCold[i] = cold(boot, event, log);
 		}
 		double[] warmP50 = warm(fnbridge, floor, event, warm, log);
 		double fnbridgeWarm = warmP50[0];
@@ -125,6 +141,10 @@ public final class ColdStartBenchmark {
 					median(floorPlainCold), Arrays.toString(round(floorPlainCold)),
 					median(fnbridgeCold) / median(floorPlainCold));
 		}
+		System.out.printf(
+				"  Spring Boot reference (one bean, no auto-configuration%s): %.0f ms %s, its ratio to the floor %.2f, fnbridge ratio to it %.2f%n",
+				(layer != null) ? ", its own AOT cache" : "", median(bootCold), Arrays.toString(round(bootCold)),
+				median(bootCold) / median(floorCold), median(fnbridgeCold) / median(bootCold));
 		System.out.printf("warm p50 of %d invocations: fnbridge %.3f ms, floor %.3f ms, ratio %.2f%n", warm,
 				fnbridgeWarm, floorWarm, fnbridgeWarm / floorWarm);
 		System.out.println("runtime: " + ((layer != null) ? "custom, layer " + layer : "managed-style, this JDK")
@@ -189,10 +209,13 @@ public final class ColdStartBenchmark {
 		return (System.nanoTime() - start) / 1e6;
 	}
 
-	/** The floor's AOT cache, trained like the layer's: the same event, the same JDK. */
-	private static Path trainFloor(Path floorRoot, Path opt, String event, Path log) throws Exception {
-		Path cache = temporary(Files.createTempDirectory("floor-cache-")).resolve("floor.aot");
-		LocalLambda lambda = LocalLambda.startCustomRuntime(floorRoot, opt, FloorHandler.class.getName(),
+	/**
+	 * A reference handler's AOT cache, trained like the layer's: the same event, the same
+	 * JDK.
+	 */
+	private static Path train(Path root, Class<?> handler, Path opt, String event, Path log) throws Exception {
+		Path cache = temporary(Files.createTempDirectory("reference-cache-")).resolve("reference.aot");
+		LocalLambda lambda = LocalLambda.startCustomRuntime(root, opt, handler.getName(),
 				Map.of("FNBRIDGE_AOT_CACHE", ""), List.of("-XX:AOTCacheOutput=" + cache), log);
 		try {
 			for (int i = 0; i < 3; i++) {
@@ -203,7 +226,7 @@ public final class ColdStartBenchmark {
 			lambda.stop(Duration.ofMinutes(1));
 		}
 		if (!Files.isRegularFile(cache)) {
-			throw new IOException("no AOT cache written for the floor; log: " + log);
+			throw new IOException("no AOT cache written for " + handler.getSimpleName() + "; log: " + log);
 		}
 		return cache;
 	}
@@ -269,32 +292,59 @@ public final class ColdStartBenchmark {
 	 * directories) with the runtime client beside them, as in the fnbridge zip.
 	 */
 	private static Path floorTaskRoot(boolean customRuntime) throws IOException {
-		Path root = temporary(Files.createTempDirectory("floor-task-"));
-		String classFile = FloorHandler.class.getName().replace('.', '/') + ".class";
+		return taskRoot(customRuntime, List.of(FloorHandler.class),
+				(name) -> name.startsWith("jackson-") || (customRuntime && LocalLambda.isRuntimeJar(name)));
+	}
+
+	/**
+	 * A task root holding the Spring Boot reference and the jars of
+	 * {@code spring-boot-starter} and Jackson, as this benchmark's class path has them.
+	 */
+	private static Path bootTaskRoot(boolean customRuntime) throws IOException {
+		return taskRoot(customRuntime, List.of(BootReferenceHandler.class, BootReferenceHandler.Greeting.class),
+				(name) -> !name.startsWith("commons-compress") && (customRuntime || !LocalLambda.isRuntimeJar(name)));
+	}
+
+	private static Path taskRoot(boolean customRuntime, List<Class<?>> classes, Predicate<String> jars)
+			throws IOException {
+		Path root = temporary(Files.createTempDirectory("reference-task-"));
 		Path lib = Files.createDirectories(root.resolve("lib"));
 		if (customRuntime) {
-			try (InputStream in = ColdStartBenchmark.class.getClassLoader().getResourceAsStream(classFile);
-					JarOutputStream jar = new JarOutputStream(Files.newOutputStream(lib.resolve("floor.jar")))) {
-				jar.putNextEntry(new JarEntry(classFile));
-				in.transferTo(jar);
-				jar.closeEntry();
+			try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(lib.resolve("reference.jar")))) {
+				for (Class<?> type : classes) {
+					jar.putNextEntry(new JarEntry(classFile(type)));
+					try (InputStream in = classBytes(type)) {
+						in.transferTo(jar);
+					}
+					jar.closeEntry();
+				}
 			}
 		}
 		else {
-			Path target = root.resolve(classFile);
-			Files.createDirectories(target.getParent());
-			try (InputStream in = ColdStartBenchmark.class.getClassLoader().getResourceAsStream(classFile)) {
-				Files.copy(in, target);
+			for (Class<?> type : classes) {
+				Path target = root.resolve(classFile(type));
+				Files.createDirectories(target.getParent());
+				try (InputStream in = classBytes(type)) {
+					Files.copy(in, target);
+				}
 			}
 		}
 		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
 			Path jar = Path.of(entry);
 			String name = jar.getFileName().toString();
-			if (name.startsWith("jackson-") || (customRuntime && LocalLambda.isRuntimeJar(name))) {
+			if (name.endsWith(".jar") && jars.test(name)) {
 				Files.copy(jar, lib.resolve(jar.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
 			}
 		}
 		return root;
+	}
+
+	private static String classFile(Class<?> type) {
+		return type.getName().replace('.', '/') + ".class";
+	}
+
+	private static InputStream classBytes(Class<?> type) {
+		return ColdStartBenchmark.class.getClassLoader().getResourceAsStream(classFile(type));
 	}
 
 }
