@@ -195,6 +195,12 @@ final class LambdaDispatcher {
 		if (event.path("records").isObject() && (source.equals("aws:kafka") || source.equals("SelfManagedKafka"))) {
 			return kafka(event, requestId);
 		}
+		if (source.startsWith("aws:")) {
+			// Amazon MQ, DocumentDB streams and others the dispatcher has no envelope
+			// for:
+			// refused by name rather than handed to the function as its input.
+			throw new LambdaFunctionError.InvalidInput("Unsupported event source '" + source + "'");
+		}
 		if (event.isObject() && event.has("detail-type") && event.has("detail")) {
 			return direct(this.mapper.writeValueAsBytes(event.get("detail")), requestId);
 		}
@@ -277,15 +283,31 @@ final class LambdaDispatcher {
 			Map<String, String> query = new LinkedHashMap<>();
 			event.path("multiValueQueryStringParameters").properties().forEach((parameter) -> {
 				String value = parameter.getValue().path(0).asString("");
-				query.put(parameter.getKey(), alb ? URLDecoder.decode(value, StandardCharsets.UTF_8) : value);
+				query.put(albDecoded(parameter.getKey(), alb), albDecoded(value, alb));
 			});
 			event.path("queryStringParameters").properties().forEach((parameter) -> {
 				String value = parameter.getValue().asString("");
-				query.put(parameter.getKey(), alb ? URLDecoder.decode(value, StandardCharsets.UTF_8) : value);
+				query.put(albDecoded(parameter.getKey(), alb), albDecoded(value, alb));
 			});
 			return this.mapper.writeValueAsBytes(query);
 		}
 		return new byte[0];
+	}
+
+	/**
+	 * An ALB passes the query string on as the client sent it, percent-encoded (API
+	 * Gateway decodes it); a malformed escape is the client's error.
+	 */
+	private static String albDecoded(String text, boolean alb) {
+		if (!alb) {
+			return text;
+		}
+		try {
+			return URLDecoder.decode(text, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("", "The query string is not valid percent-encoding");
+		}
 	}
 
 	private byte[] sqs(JsonNode event, String requestId) {

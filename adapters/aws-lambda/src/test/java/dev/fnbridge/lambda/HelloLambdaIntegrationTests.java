@@ -57,6 +57,17 @@ class HelloLambdaIntegrationTests extends LambdaEnvironment {
 	}
 
 	@Test
+	void answersAnAlbQueryWithABrokenPercentEscapeWith400() throws Exception {
+		JsonNode response = ok(invoke("alb-malformed-query.json"));
+
+		assertThat(response.path("statusCode").asInt()).isEqualTo(400);
+		assertThat(response.path("multiValueHeaders").path("Content-Type").get(0).asString())
+			.isEqualTo("application/problem+json");
+		assertThat(this.json.readTree(response.path("body").asString()).path("detail").asString())
+			.isEqualTo("The query string is not valid percent-encoding");
+	}
+
+	@Test
 	void answersAPostWithoutBodyWith400() throws Exception {
 		JsonNode response = ok(invoke("apigw-v1-null-body.json"));
 
@@ -120,6 +131,9 @@ class HelloLambdaIntegrationTests extends LambdaEnvironment {
 				"dev.fnbridge.lambda.LambdaFunctionError$InvalidInput");
 
 		assertThat(error.path("errorMessage").asString()).isEqualTo("Unsupported event source 'aws:s3'");
+		assertThat(functionError(invoke("mq-unsupported.json"), "dev.fnbridge.lambda.LambdaFunctionError$InvalidInput")
+			.path("errorMessage")
+			.asString()).isEqualTo("Unsupported event source 'aws:mq'");
 		assertThat(functionError(invokeRaw("{\"Records\":[{\"cf\":{}}]}"),
 				"dev.fnbridge.lambda.LambdaFunctionError$InvalidInput")
 			.path("errorMessage")
