@@ -485,6 +485,8 @@ function policyRules(module, block, line, resources, add, project) {
         add(roleBlock.file.rel, blockLine(roleBlock.file, "resource", "aws_iam_role", roleBlock.name), "lambda-trust", `aws_iam_role.${roleBlock.name}, the role of ${where}, does not let lambda.amazonaws.com assume it`, "the trust policy needs sts:AssumeRole for the Service principal lambda.amazonaws.com");
       }
     }
+    layerArchitecture(file, line, where, body, resources, add);
+    logGroup(file, line, where, body, resources, add);
     if (literalNumber(body.reserved_concurrent_executions, null) === 0) {
       add(file.rel, argumentLine(file, line, "reserved_concurrent_executions"), "reserved-concurrency", `${where}: reserved_concurrent_executions = 0`, "zero reserved concurrency throttles every invocation; -1 leaves the function unreserved");
     }
@@ -504,8 +506,35 @@ function policyRules(module, block, line, resources, add, project) {
   if (type === "aws_lambda_event_source_mapping") {
     const kafka = "topics" in body || (body.dynamic && ("self_managed_event_source" in body.dynamic || "amazon_managed_kafka_event_source_config" in body.dynamic)) || "self_managed_event_source" in body;
     // Kinesis and DynamoDB streams have a starting position; SQS has none.
-    const stream = !kafka && ("starting_position" in body || /kinesis|dynamodb/.test(JSON.stringify(body.event_source_arn ?? "")));
+    const source = JSON.stringify(body.event_source_arn ?? "");
+    const stream = !kafka && ("starting_position" in body || /kinesis|dynamodb|stream/i.test(source));
     const kind = kafka ? "Kafka" : stream ? "Stream" : "SQS";
+    if ((kafka || stream) && !("starting_position" in body)) {
+      add(file.rel, line, "mapping-starting-position", `${where}: ${kind} mapping without starting_position`, "AWS requires one for Kafka, Kinesis and DynamoDB sources (LATEST or TRIM_HORIZON) and refuses the mapping without it");
+    }
+    if (kind === "SQS") {
+      const size = literalNumber(body.batch_size, 10);
+      const window = literalNumber(body.maximum_batching_window_in_seconds, 0);
+      if (size !== null && window !== null && size > 10 && window < 1) {
+        add(file.rel, argumentLine(file, line, "batch_size"), "sqs-batch-window", `${where}: batch_size ${size} without a batching window`, "AWS accepts an SQS batch over 10 records only with maximum_batching_window_in_seconds >= 1");
+      }
+    }
+    // What Lambda's poller does with the function's role: read the source (and for MSK, reach
+    // the brokers through network interfaces). Without it AWS refuses the mapping.
+    const needs = kafka
+      ? (body.event_source_arn !== undefined && body.event_source_arn !== null ? ["MSK"] : [])
+      : stream
+        ? (/:kinesis:/.test(source) ? ["Kinesis"] : /:dynamodb:/.test(source) ? ["DynamoDB"] : ["Kinesis", "DynamoDB"])
+        : ["SQS"];
+    const allowed = roleActions(resources);
+    if (allowed) {
+      for (const need of needs) {
+        const missing = MAPPING_ACTIONS[need].filter((action) => !allowed.has(action) && !allowed.has(`${action.split(":")[0]}:*`));
+        if (missing.length > 0) {
+          add(file.rel, line, "mapping-permissions", `${where}: no policy of this configuration allows ${missing.join(", ")} (${need} source)`, `Lambda reads the source with the function's role: add them to its policy, or attach ${MANAGED_POLICY[need]}`);
+        }
+      }
+    }
     // Kafka and stream records Lambda gives up on go to the on-failure destination; SQS ones to
     // the queue's redrive dead-letter queue.
     if ((kafka || stream) && !body.destination_config?.[0]?.on_failure?.[0]?.destination_arn) {
@@ -516,6 +545,40 @@ function policyRules(module, block, line, resources, add, project) {
         stream ? "fnbridge reports the failed record in its response; without this setting Lambda ignores it and the record is lost" : "one bad record would make the whole batch retry");
     }
   }
+}
+
+// The actions Lambda's poller needs from the function's role, per source, as AWS documents them
+// (and as the managed policy of the same source grants).
+const MAPPING_ACTIONS = {
+  SQS: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
+  Kinesis: ["kinesis:DescribeStream", "kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:ListShards"],
+  DynamoDB: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"],
+  MSK: ["kafka:DescribeClusterV2", "kafka:GetBootstrapBrokers", "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface", "ec2:DescribeVpcs", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups"],
+};
+const MANAGED_POLICY = {
+  SQS: "AWSLambdaSQSQueueExecutionRole",
+  Kinesis: "AWSLambdaKinesisExecutionRole",
+  DynamoDB: "AWSLambdaDynamoDBExecutionRole",
+  MSK: "AWSLambdaMSKExecutionRole",
+};
+
+// Every action the configuration's own IAM policies allow (policy documents, inline and
+// standalone policies, and the managed policies above when attached), or null when it creates
+// no role: then the role comes from elsewhere and cannot be judged here.
+function roleActions(resources) {
+  const all = [...resources.values()];
+  if (!all.some((r) => r.type === "aws_iam_role")) return null;
+  const actions = new Set();
+  for (const r of all) {
+    const policyText = r.type === "aws_iam_policy_document" ? JSON.stringify(r.body)
+      : ["aws_iam_role_policy", "aws_iam_policy"].includes(r.type) ? JSON.stringify(r.body.policy ?? "")
+        : ["aws_iam_role_policy_attachment", "aws_iam_role"].includes(r.type) ? JSON.stringify(r.body) : "";
+    for (const m of policyText.matchAll(/\\?"([a-z0-9-]+:[A-Za-z0-9*]+)\\?"/g)) actions.add(m[1]);
+    for (const [need, name] of Object.entries(MANAGED_POLICY)) {
+      if (policyText.includes(`/${name}`)) MAPPING_ACTIONS[need].forEach((a) => actions.add(a));
+    }
+  }
+  return actions;
 }
 
 // The error message of the first validation a literal value fails, or null. Understands the
@@ -606,6 +669,46 @@ function projectValue(project, module, name, value, file, lineAt, where, add) {
       add(file.rel, lineAt(), "artifact-path", `${where} = "${value}" leads to ${relative}, not to adapters/aws-lambda/target/${base}`, "the path is read from this configuration's directory");
     }
   }
+}
+
+// A layer built for one architecture (fnbridge's runtime layer holds a JDK of one) cannot serve a
+// function of another: Lambda starts it and the exec fails.
+function layerArchitecture(file, line, where, body, resources, add) {
+  const architectures = body.architectures ?? ["x86_64"];
+  const text = JSON.stringify(architectures);
+  for (const m of JSON.stringify(body.layers ?? "").matchAll(/aws_lambda_layer_version\.([A-Za-z0-9_-]+)/g)) {
+    const layer = resources.get(`aws_lambda_layer_version.${m[1]}`);
+    const compatible = layer?.body.compatible_architectures;
+    if (!compatible) continue;
+    const literal = (v) => Array.isArray(v) && v.every((a) => typeof a === "string" && !isExpr(a));
+    let mismatch;
+    if (literal(architectures) && literal(compatible)) mismatch = !architectures.some((a) => compatible.includes(a));
+    else mismatch = !compatible.every((a) => !isExpr(a) ? text.includes(`"${a}"`) || isExpr(text) : text.includes(a.replace(/^\$\{([\s\S]*)\}$/, "$1")));
+    if (mismatch) {
+      add(file.rel, "architectures" in body ? argumentLine(file, line, "architectures") : line, "layer-architecture", `${where}: architectures ${text} may differ from aws_lambda_layer_version.${m[1]}'s compatible_architectures ${JSON.stringify(compatible)}`, "derive both from one value: the JDK in fnbridge's runtime layer runs on one architecture only");
+    }
+  }
+}
+
+// Lambda writes to the log group named in logging_config, or else to /aws/lambda/<function
+// name>. When the configuration creates log groups, the function's must be one of them: the
+// group Lambda would create itself keeps logs forever, and a logs policy scoped to the created
+// group's ARN does not cover it.
+function logGroup(file, line, where, body, resources, add) {
+  const groups = [...resources.values()].filter((r) => r.type === "aws_cloudwatch_log_group");
+  if (groups.length === 0) return;
+  const configured = body.logging_config?.[0]?.log_group;
+  if (configured !== undefined && configured !== null) {
+    const ref = String(configured).match(/aws_cloudwatch_log_group\.([A-Za-z0-9_-]+)\.name/);
+    if (ref && resources.has(`aws_cloudwatch_log_group.${ref[1]}`)) return;
+    if (!ref && groups.some((g) => g.body.name === configured)) return;
+    if (!ref && isExpr(String(configured))) return;
+  } else {
+    const expected = `/aws/lambda/${String(body.function_name ?? "")}`;
+    if (groups.some((g) => g.body.name === expected || g.body.name === `/aws/lambda/\${${String(body.function_name ?? "").replace(/^\$\{([\s\S]*)\}$/, "$1")}}`)) return;
+    if (!isExpr(String(body.function_name ?? "")) && groups.some((g) => isExpr(String(g.body.name)))) return;
+  }
+  add(file.rel, "logging_config" in body ? argumentLine(file, line, "logging_config") : line, "log-group", `${where} logs to ${configured ?? "/aws/lambda/" + (body.function_name ?? "<name>")}, which none of this configuration's log groups (${groups.map((g) => g.body.name).join(", ")}) is`, "set logging_config { log_group = aws_cloudwatch_log_group.<name>.name } or name the group /aws/lambda/<function_name>");
 }
 
 // A literal number, the default when absent, or null when an expression decides it.

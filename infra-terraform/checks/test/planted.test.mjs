@@ -180,6 +180,46 @@ test("an SQS queue that hides messages for less than the function's timeout fail
   caught(result, "sqs-visibility", "modules/stack/main.tf", /hides a message for 45 s, less than the 60 s timeout of module "telemetry"/, result.changedLine - 2);
 });
 
+test("an execution role that may not read the SQS queue fails", async () => {
+  const result = await plant(`${FN}/iam.tf`, '"sqs:ReceiveMessage", ', "");
+  caught(result, "mapping-permissions", `${FN}/events.tf`, /aws_lambda_event_source_mapping.sqs: no policy of this configuration allows sqs:ReceiveMessage \(SQS source\).*AWSLambdaSQSQueueExecutionRole/);
+});
+
+test("an execution role that may not read the Kinesis stream fails", async () => {
+  const result = await plant(`${FN}/iam.tf`, '      "kinesis:GetRecords",\n', "");
+  caught(result, "mapping-permissions", `${FN}/events.tf`, /aws_lambda_event_source_mapping.stream: no policy of this configuration allows kinesis:GetRecords \(Kinesis source\)/);
+});
+
+test("an execution role that may not find the MSK brokers fails", async () => {
+  const result = await plant(`${FN}/iam.tf`, '        "kafka:GetBootstrapBrokers",\n', "");
+  caught(result, "mapping-permissions", `${FN}/events.tf`, /aws_lambda_event_source_mapping.kafka: no policy of this configuration allows kafka:GetBootstrapBrokers \(MSK source\)/);
+});
+
+test("a Kafka mapping without a starting position fails", async () => {
+  const result = await plant(`${FN}/events.tf`, "  starting_position = var.kafka_trigger.starting_position\n", "");
+  caught(result, "mapping-starting-position", `${FN}/events.tf`, /aws_lambda_event_source_mapping.kafka: Kafka mapping without starting_position/);
+});
+
+test("a stream mapping without a starting position fails", async () => {
+  const result = await plant(`${FN}/events.tf`, "  starting_position                  = var.stream_trigger.starting_position\n", "");
+  caught(result, "mapping-starting-position", `${FN}/events.tf`, /aws_lambda_event_source_mapping.stream: Stream mapping without starting_position/);
+});
+
+test("an SQS batch over 10 records without a batching window fails", async () => {
+  const result = await plant(`${FN}/events.tf`, "  batch_size                         = var.sqs_trigger.batch_size\n  maximum_batching_window_in_seconds = var.sqs_trigger.maximum_batching_window_in_seconds\n", "  batch_size                         = 100\n  maximum_batching_window_in_seconds = 0\n");
+  caught(result, "sqs-batch-window", `${FN}/events.tf`, /batch_size 100 without a batching window/, result.changedLine);
+});
+
+test("a function whose architecture may differ from its runtime layer's fails", async () => {
+  const result = await plant(`${FN}/main.tf`, "  architectures                  = [local.aot_cache ? var.runtime_layer.architecture : var.architecture]\n", "  architectures                  = [var.architecture]\n");
+  caught(result, "layer-architecture", `${FN}/main.tf`, /may differ from aws_lambda_layer_version.runtime's compatible_architectures/, result.changedLine);
+});
+
+test("a function that logs to a group the configuration does not create fails", async () => {
+  const result = await plant(`${FN}/main.tf`, "    log_group  = aws_cloudwatch_log_group.this.name\n", '    log_group  = "/aws/lambda/fnbridge"\n');
+  caught(result, "log-group", `${FN}/main.tf`, /logs to \/aws\/lambda\/fnbridge, which none of this configuration's log groups/);
+});
+
 test("an execution role that Lambda may not assume fails", async () => {
   const result = await plant(`${FN}/iam.tf`, '      identifiers = ["lambda.amazonaws.com"]\n', '      identifiers = ["ec2.amazonaws.com"]\n');
   caught(result, "lambda-trust", `${FN}/iam.tf`, /does not let lambda.amazonaws.com assume it/);

@@ -259,8 +259,17 @@ variable "sqs_trigger" {
     batch_size                         = optional(number, 10)
     maximum_batching_window_in_seconds = optional(number, 0)
   })
-  description = "SQS event source; failed records are reported one by one (ReportBatchItemFailures) and go to the queue's redrive DLQ. Null: none."
+  description = "SQS event source; failed records are reported one by one (ReportBatchItemFailures) and go to the queue's redrive DLQ. A batch over 10 records needs a batching window of at least 1 s (AWS's rule). Null: none."
   default     = null
+
+  validation {
+    condition = var.sqs_trigger == null ? true : (
+      var.sqs_trigger.batch_size >= 1 && var.sqs_trigger.batch_size <= 10000 &&
+      var.sqs_trigger.maximum_batching_window_in_seconds >= 0 && var.sqs_trigger.maximum_batching_window_in_seconds <= 300 &&
+      (var.sqs_trigger.batch_size <= 10 || var.sqs_trigger.maximum_batching_window_in_seconds >= 1)
+    )
+    error_message = "sqs_trigger: batch_size 1 to 10000, maximum_batching_window_in_seconds 0 to 300, and at least 1 s of window for batches over 10 records."
+  }
 }
 
 variable "stream_trigger" {

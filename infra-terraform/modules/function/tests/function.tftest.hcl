@@ -155,6 +155,36 @@ run "dynamodb_stream_trigger_reads_the_table_stream" {
   }
 }
 
+run "refuses_a_large_sqs_batch_without_a_window" {
+  command = plan
+
+  variables {
+    sqs_trigger = {
+      queue_arn  = "arn:aws:sqs:eu-west-1:123456789012:readings"
+      batch_size = 100
+    }
+  }
+
+  expect_failures = [var.sqs_trigger]
+}
+
+run "accepts_a_large_sqs_batch_with_a_window" {
+  command = plan
+
+  variables {
+    sqs_trigger = {
+      queue_arn                          = "arn:aws:sqs:eu-west-1:123456789012:readings"
+      batch_size                         = 100
+      maximum_batching_window_in_seconds = 5
+    }
+  }
+
+  assert {
+    condition     = aws_lambda_event_source_mapping.sqs[0].maximum_batching_window_in_seconds == 5
+    error_message = "the window reaches the mapping"
+  }
+}
+
 run "refuses_unbounded_stream_retries" {
   command = plan
 
