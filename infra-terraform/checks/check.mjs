@@ -495,6 +495,21 @@ function policyRules(module, block, line, resources, add, project) {
     add(file.rel, argumentLine(file, line, "function_version"), "alias-version", `${where}: alias on $LATEST`, "SnapStart and provisioned concurrency apply to published versions only; point the alias at aws_lambda_function.<name>.version");
   }
   if (type === "aws_apigatewayv2_route") routeKey(file, argumentLine(file, line, "route_key"), where, body.route_key, add);
+  if (type === "aws_cloudwatch_metric_alarm") lambdaAlarm(module, block, line, add);
+  if (type === "aws_apigatewayv2_stage" && body.auto_deploy !== true && body.auto_deploy !== "true" && !isExpr(body.auto_deploy)
+      && ![...resources.values()].some((r) => r.type === "aws_apigatewayv2_deployment")) {
+    add(file.rel, line, "stage-deploy", `${where}: stage without auto_deploy = true and no aws_apigatewayv2_deployment`, "the routes and integrations are never deployed to the stage: every request gets 404");
+  }
+  if (type === "aws_appautoscaling_target" && body.service_namespace === "lambda") {
+    const id = String(body.resource_id ?? "").replace(/\$\{[^}]*\}/g, "x");
+    if (body.scalable_dimension !== "lambda:function:ProvisionedConcurrency" && !isExpr(body.scalable_dimension)) {
+      add(file.rel, argumentLine(file, line, "scalable_dimension"), "autoscaling-target", `${where}: scalable_dimension ${JSON.stringify(body.scalable_dimension)}`, "Lambda scales only lambda:function:ProvisionedConcurrency");
+    }
+    if (!/^function:[^:]+:[^:]+$/.test(id)) {
+      add(file.rel, argumentLine(file, line, "resource_id"), "autoscaling-target", `${where}: resource_id ${JSON.stringify(body.resource_id)} is not function:<name>:<alias or version>`, "provisioned concurrency is scaled on a qualifier, the alias the triggers invoke");
+    }
+  }
+  aliasBypass(block, line, resources, add);
   if (type === "aws_sns_topic_subscription" && body.protocol === "lambda") {
     invokePermission(block, line, resources, "sns.amazonaws.com", "SNS subscription", String(body.endpoint ?? ""), "every message would be dropped", add);
     const onFailure = [...resources.values()].some((r) => r.type === "aws_lambda_function_event_invoke_config" && r.body.destination_config?.[0]?.on_failure?.[0]?.destination);
@@ -668,6 +683,66 @@ function projectValue(project, module, name, value, file, lineAt, where, add) {
     if (relative !== path.relative(project.repo, expected)) {
       add(file.rel, lineAt(), "artifact-path", `${where} = "${value}" leads to ${relative}, not to adapters/aws-lambda/target/${base}`, "the path is read from this configuration's directory");
     }
+  }
+}
+
+// Metrics and dimensions CloudWatch publishes for Lambda in AWS/Lambda: an alarm on any other
+// name never gets data and never fires.
+const LAMBDA_METRICS = new Set(["Invocations", "Errors", "DeadLetterErrors", "DestinationDeliveryFailures", "Throttles",
+  "OversizedRecordCount", "ProvisionedConcurrencyInvocations", "ProvisionedConcurrencySpilloverInvocations",
+  "RecursiveInvocationsDropped", "Duration", "PostRuntimeExtensionsDuration", "IteratorAge", "OffsetLag",
+  "ConcurrentExecutions", "ProvisionedConcurrentExecutions", "ProvisionedConcurrencyUtilization",
+  "UnreservedConcurrentExecutions", "ClaimedAccountConcurrency", "AsyncEventsReceived", "AsyncEventAge",
+  "AsyncEventsDropped", "PolledEventCount", "InvokedEventCount", "FilteredOutEventCount", "FailedInvokeEventCount",
+  "DeletedEventCount", "DroppedEventCount", "OnFailureDestinationDeliveredEventCount"]);
+const LAMBDA_DIMENSIONS = new Set(["FunctionName", "Resource", "ExecutedVersion", "EventSourceMappingUUID"]);
+
+function lambdaAlarm(module, block, line, add) {
+  const { file, body } = block;
+  if (body.namespace !== "AWS/Lambda") return;
+  const where = `${block.type}.${block.name}`;
+  const locals = Object.assign({}, ...module.blocks("locals").map((l) => l.body));
+  const local = (value) => {
+    const m = String(value ?? "").match(/^\$\{local\.([A-Za-z0-9_-]+)\}$/);
+    return m ? locals[m[1]] : value;
+  };
+  // A literal name, or each.value.<key> over a for_each of a local map.
+  let metrics = [];
+  const each = String(body.metric_name ?? "").match(/^\$\{each\.value\.([A-Za-z0-9_]+)\}$/);
+  if (each) {
+    const items = local(body.for_each);
+    if (items && typeof items === "object") metrics = Object.values(items).map((item) => item?.[each[1]]);
+  } else metrics = [body.metric_name];
+  for (const metric of metrics.filter((m) => typeof m === "string" && !isExpr(m))) {
+    if (!LAMBDA_METRICS.has(metric)) {
+      add(file.rel, argumentLine(file, line, "metric_name"), "alarm-metric", `${where}: AWS/Lambda has no metric ${JSON.stringify(metric)}`, `the alarm would never get data; did you mean ${nearest(metric, [...LAMBDA_METRICS]) ?? "one of Errors, Throttles, Duration"}?`);
+    }
+  }
+  const dimensions = local(body.dimensions);
+  if (dimensions && typeof dimensions === "object" && !Array.isArray(dimensions)) {
+    for (const name of Object.keys(dimensions).filter((d) => !LAMBDA_DIMENSIONS.has(d))) {
+      add(file.rel, argumentLine(file, line, "dimensions"), "alarm-metric", `${where}: AWS/Lambda metrics have no dimension ${JSON.stringify(name)}`, `use FunctionName, Resource (function:alias), ExecutedVersion or EventSourceMappingUUID; the alarm would never get data`);
+    }
+  }
+}
+
+// When a function has an alias, what invokes it goes through the alias: SnapStart and provisioned
+// concurrency apply to the published version behind it, and the unqualified function runs
+// $LATEST, cold and unsnapshotted.
+function aliasBypass(block, line, resources, add) {
+  const targets = {
+    aws_lambda_event_source_mapping: "function_name",
+    aws_apigatewayv2_integration: "integration_uri",
+    aws_sns_topic_subscription: "endpoint",
+  };
+  const argument = targets[block.type];
+  if (!argument) return;
+  const value = String(block.body[argument] ?? "");
+  const m = value.match(/aws_lambda_function\.([A-Za-z0-9_-]+)\.(arn|invoke_arn|function_name|qualified_arn|qualified_invoke_arn)\b/);
+  if (!m || m[2].startsWith("qualified")) return;
+  const aliased = [...resources.values()].some((r) => r.type === "aws_lambda_alias" && JSON.stringify(r.body).includes(`aws_lambda_function.${m[1]}.`));
+  if (aliased) {
+    add(block.file.rel, argumentLine(block.file, line, argument), "trigger-alias", `${block.type}.${block.name}: ${argument} names aws_lambda_function.${m[1]}.${m[2]}, not its alias`, "invoke the alias (aws_lambda_alias.<name>.arn / .invoke_arn): SnapStart and provisioned concurrency apply to the published version behind it, the unqualified function runs $LATEST");
   }
 }
 

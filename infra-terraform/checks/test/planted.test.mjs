@@ -220,6 +220,31 @@ test("a function that logs to a group the configuration does not create fails", 
   caught(result, "log-group", `${FN}/main.tf`, /logs to \/aws\/lambda\/fnbridge, which none of this configuration's log groups/);
 });
 
+test("an alarm on a metric AWS/Lambda does not publish fails", async () => {
+  const result = await plant(`${FN}/alarms.tf`, 'metric = "Errors"', 'metric = "Error"');
+  caught(result, "alarm-metric", `${FN}/alarms.tf`, /AWS\/Lambda has no metric "Error".*did you mean Errors/);
+});
+
+test("an alarm on a dimension AWS/Lambda metrics do not have fails", async () => {
+  const result = await plant(`${FN}/alarms.tf`, "    Resource     = ", "    Alias        = ");
+  caught(result, "alarm-metric", `${FN}/alarms.tf`, /AWS\/Lambda metrics have no dimension "Alias"/);
+});
+
+test("an HTTP API stage that is never deployed fails", async () => {
+  const result = await plant(`${FN}/http.tf`, "  auto_deploy = true\n", "");
+  caught(result, "stage-deploy", `${FN}/http.tf`, /aws_apigatewayv2_stage.this: stage without auto_deploy = true/);
+});
+
+test("provisioned concurrency scaled on the unqualified function fails", async () => {
+  const result = await plant(`${FN}/scaling.tf`, 'resource_id        = "function:${aws_lambda_function.this.function_name}:${aws_lambda_alias.this.name}"', 'resource_id        = "function:${aws_lambda_function.this.function_name}"');
+  caught(result, "autoscaling-target", `${FN}/scaling.tf`, /resource_id .* is not function:<name>:<alias or version>/, result.changedLine);
+});
+
+test("a trigger that bypasses the alias fails", async () => {
+  const result = await plant(`${FN}/events.tf`, "  function_name                      = aws_lambda_alias.this.arn\n  event_source_arn                   = var.sqs_trigger.queue_arn\n", "  function_name                      = aws_lambda_function.this.arn\n  event_source_arn                   = var.sqs_trigger.queue_arn\n");
+  caught(result, "trigger-alias", `${FN}/events.tf`, /aws_lambda_event_source_mapping.sqs: function_name names aws_lambda_function.this.arn, not its alias/, result.changedLine);
+});
+
 test("an execution role that Lambda may not assume fails", async () => {
   const result = await plant(`${FN}/iam.tf`, '      identifiers = ["lambda.amazonaws.com"]\n', '      identifiers = ["ec2.amazonaws.com"]\n');
   caught(result, "lambda-trust", `${FN}/iam.tf`, /does not let lambda.amazonaws.com assume it/);
