@@ -473,6 +473,7 @@ function policyRules(module, block, line, resources, add, project) {
   }
   if (type === "aws_lambda_function") {
     projectValue(project, module, "handler", body.handler, file, () => argumentLine(file, line, "handler"), where + ".handler", add);
+    projectValue(project, module, "environment", body.environment?.[0]?.variables, file, () => lineOf(file.src, /SPRING_CLOUD_FUNCTION_DEFINITION/, line), where + ".environment", add);
     // The execution role must be one Lambda may assume.
     const role = String(body.role ?? "").match(/^\$\{aws_iam_role\.([A-Za-z0-9_-]+)\.arn\}$/);
     const roleBlock = role && resources.get(`aws_iam_role.${role[1]}`);
@@ -650,6 +651,12 @@ function projectFacts(repo) {
   const lambda = path.join(repo, "adapters", "aws-lambda");
   if (!existsSync(path.join(lambda, "pom.xml"))) return null;
   const classes = new Set();
+  // Function beans: @Bean methods returning a Function, Consumer or Supplier (named by the
+  // method or the annotation), and @Component classes implementing one. functionRouter is
+  // Spring Cloud Function's own.
+  const functions = new Set(["functionRouter"]);
+  const beanMethod = /@Bean(?:\(\s*(?:(?:name|value)\s*=\s*)?\{?\s*"([^"]+)"[^)]*\))?\s+(?:public\s+|protected\s+)?(?:static\s+)?(?:java\.util\.function\.)?(?:Function|Consumer|Supplier|BiFunction|BiConsumer)\s*<[\s\S]*?>\s+(\w+)\s*\(/g;
+  const component = /@Component(?:\(\s*"([^"]+)"\s*\))?\s+(?:public\s+)?(?:final\s+)?class\s+(\w+)[^{]*\bimplements\b[^{]*\b(?:Function|Consumer|Supplier)\b/g;
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (["node_modules", "target", ".git", "infra-terraform"].includes(entry.name)) continue;
@@ -657,18 +664,40 @@ function projectFacts(repo) {
       if (entry.isDirectory()) walk(full);
       else if (entry.name.endsWith(".java")) {
         const at = full.split(path.sep).join("/").indexOf("/src/main/java/");
-        if (at >= 0) classes.add(full.split(path.sep).join("/").slice(at + "/src/main/java/".length, -".java".length).replace(/\//g, "."));
+        if (at >= 0) {
+          classes.add(full.split(path.sep).join("/").slice(at + "/src/main/java/".length, -".java".length).replace(/\//g, "."));
+          // The functions the Lambda artifact serves are the application's (functions-app).
+          if (full.split(path.sep).join("/").includes("/functions-app/src/main/java/")) {
+            const source = readFileSync(full, "utf8");
+            for (const m of source.matchAll(beanMethod)) functions.add(m[1] ?? m[2]);
+            for (const m of source.matchAll(component)) functions.add(m[1] ?? m[2][0].toLowerCase() + m[2].slice(1));
+          }
+        }
       }
     }
   };
   walk(repo);
-  return { repo, artifacts: new Set(["fnbridge-lambda.zip", "fnbridge-runtime-layer.zip"]), classes };
+  return { repo, artifacts: new Set(["fnbridge-lambda.zip", "fnbridge-runtime-layer.zip"]), classes, functions };
 }
 
 // A handler names a class of this repository; a path to one of its artifacts leads to where the
 // build writes it (relative paths are read from the configuration's directory).
 function projectValue(project, module, name, value, file, lineAt, where, add) {
+  if (project && (name === "definitions" || name === "environment") && Array.isArray(value) === (name === "definitions") && value) {
+    // The dashboard's list of definitions; an environment map's SPRING_CLOUD_FUNCTION_DEFINITION.
+    const items = name === "definitions" ? value : [value.SPRING_CLOUD_FUNCTION_DEFINITION];
+    for (const item of items) projectValue(project, module, "definition", item, file, lineAt, where, add);
+    return;
+  }
   if (!project || typeof value !== "string" || isExpr(value)) return;
+  if (name === "definition" && value !== "" && project.functions.size > 1) {
+    // SPRING_CLOUD_FUNCTION_DEFINITION: names joined by | (composition) and ; (several).
+    for (const fn of value.split(/[|;,]/).map((n) => n.trim()).filter((n) => n !== "")) {
+      if (!project.functions.has(fn)) {
+        add(file.rel, lineAt(), "function-definition", `${where} = "${value}": no function bean ${fn} in this repository`, `the functions are ${[...project.functions].sort().join(", ")}${nearest(fn, [...project.functions]) ? `; did you mean ${nearest(fn, [...project.functions])}?` : ""}`);
+      }
+    }
+  }
   if (name === "handler") {
     const className = value.split("::")[0];
     if (/^[a-z][\w]*(\.[\w$]+)+$/.test(className) && !project.classes.has(className)) {

@@ -245,6 +245,15 @@ test("a trigger that bypasses the alias fails", async () => {
   caught(result, "trigger-alias", `${FN}/events.tf`, /aws_lambda_event_source_mapping.sqs: function_name names aws_lambda_function.this.arn, not its alias/, result.changedLine);
 });
 
+test("a function definition that names no function bean fails", async () => {
+  const hello = await plant("modules/stack/main.tf", '  definition              = "hello"\n', '  definition              = "helo"\n');
+  caught(hello, "function-definition", "modules/stack/main.tf", /module "hello": definition = "helo": no function bean helo in this repository.*did you mean hello\?/, hello.changedLine);
+  const composed = await plant("modules/stack/main.tf", '  definition           = "validateReading|enrichReading|detectAnomaly"\n', '  definition           = "validateReading|enrichReadings|detectAnomaly"\n');
+  caught(composed, "function-definition", "modules/stack/main.tf", /no function bean enrichReadings in this repository.*did you mean enrichReading\?/, composed.changedLine);
+  const dashboard = await plant("modules/stack/main.tf", '  definitions = ["hello", ', '  definitions = ["greet", ');
+  caught(dashboard, "function-definition", "modules/stack/main.tf", /no function bean greet in this repository/);
+});
+
 test("an execution role that Lambda may not assume fails", async () => {
   const result = await plant(`${FN}/iam.tf`, '      identifiers = ["lambda.amazonaws.com"]\n', '      identifiers = ["ec2.amazonaws.com"]\n');
   caught(result, "lambda-trust", `${FN}/iam.tf`, /does not let lambda.amazonaws.com assume it/);
