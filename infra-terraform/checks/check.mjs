@@ -304,6 +304,7 @@ function checkModule(module, modules, add, project) {
     // may run on it.
     const queueRef = String(call.body.sqs_trigger?.queue_arn ?? "").match(/^\$\{aws_sqs_queue\.([A-Za-z0-9_-]+)\.arn\}$/);
     const queue = queueRef && resources.get(`aws_sqs_queue.${queueRef[1]}`);
+    if (queue) deadLetterQueue(queue, resources, `module "${call.name}"`, add);
     if (queue) {
       const visibility = literalNumber(queue.body.visibility_timeout_seconds, 30);
       const timeout = literalNumber(call.body.timeout, literalNumber(inputs.get("timeout")?.body.default, null));
@@ -529,6 +530,9 @@ function policyRules(module, block, line, resources, add, project) {
       add(file.rel, line, "mapping-starting-position", `${where}: ${kind} mapping without starting_position`, "AWS requires one for Kafka, Kinesis and DynamoDB sources (LATEST or TRIM_HORIZON) and refuses the mapping without it");
     }
     if (kind === "SQS") {
+      const queueRef = source.match(/^"\$\{aws_sqs_queue\.([A-Za-z0-9_-]+)\.arn\}"$/);
+      const queue = queueRef && resources.get(`aws_sqs_queue.${queueRef[1]}`);
+      if (queue) deadLetterQueue(queue, resources, where, add);
       const size = literalNumber(body.batch_size, 10);
       const window = literalNumber(body.maximum_batching_window_in_seconds, 0);
       if (size !== null && window !== null && size > 10 && window < 1) {
@@ -560,6 +564,22 @@ function policyRules(module, block, line, resources, add, project) {
       add(file.rel, line, "failure-path", `${where}: ${kind} mapping without function_response_types = ["ReportBatchItemFailures"]`,
         stream ? "fnbridge reports the failed record in its response; without this setting Lambda ignores it and the record is lost" : "one bad record would make the whole batch retry");
     }
+  }
+}
+
+// A queue that triggers a function keeps what the function keeps failing on: a redrive policy to
+// a dead-letter queue, after a bounded number of receives. Without it a poison message is retried
+// until the queue's retention drops it.
+function deadLetterQueue(queue, resources, what, add) {
+  const line = blockLine(queue.file, "resource", "aws_sqs_queue", queue.name);
+  const policy = String(queue.body.redrive_policy ?? "");
+  const target = policy.match(/deadLetterTargetArn\\?"?\s*[=:]\s*\\?"?\$?\{?aws_sqs_queue\.([A-Za-z0-9_-]+)\.arn/);
+  if (!policy || !/maxReceiveCount/.test(policy) || !/deadLetterTargetArn/.test(policy)) {
+    add(queue.file.rel, line, "sqs-dead-letter", `aws_sqs_queue.${queue.name} triggers ${what} without a redrive_policy (deadLetterTargetArn and maxReceiveCount)`, "a message the function keeps failing on would be retried until the queue's retention drops it");
+  } else if (target && target[1] === queue.name) {
+    add(queue.file.rel, line, "sqs-dead-letter", `aws_sqs_queue.${queue.name} is its own dead-letter queue`, "point deadLetterTargetArn at a separate queue");
+  } else if (target && !resources.has(`aws_sqs_queue.${target[1]}`)) {
+    add(queue.file.rel, line, "sqs-dead-letter", `aws_sqs_queue.${queue.name}: dead-letter queue aws_sqs_queue.${target[1]} is not declared`);
   }
 }
 

@@ -254,6 +254,13 @@ test("a function definition that names no function bean fails", async () => {
   caught(dashboard, "function-definition", "modules/stack/main.tf", /no function bean greet in this repository/);
 });
 
+test("a triggering queue without a dead-letter queue fails", async () => {
+  const result = await plant("modules/stack/main.tf", "\n  redrive_policy = jsonencode({\n    deadLetterTargetArn = aws_sqs_queue.readings_dlq.arn\n    maxReceiveCount     = 5\n  })\n", "\n");
+  caught(result, "sqs-dead-letter", "modules/stack/main.tf", /aws_sqs_queue.readings triggers module "telemetry" without a redrive_policy/, 34);
+  const unbounded = await plant("modules/stack/main.tf", "    maxReceiveCount     = 5\n", "");
+  caught(unbounded, "sqs-dead-letter", "modules/stack/main.tf", /without a redrive_policy \(deadLetterTargetArn and maxReceiveCount\)/);
+});
+
 test("an execution role that Lambda may not assume fails", async () => {
   const result = await plant(`${FN}/iam.tf`, '      identifiers = ["lambda.amazonaws.com"]\n', '      identifiers = ["ec2.amazonaws.com"]\n');
   caught(result, "lambda-trust", `${FN}/iam.tf`, /does not let lambda.amazonaws.com assume it/);
