@@ -512,6 +512,20 @@ function policyRules(module, block, line, resources, add, project) {
     }
   }
   aliasBypass(block, line, resources, add);
+  if (type === "aws_apigatewayv2_route" && "target" in body && !String(body.target).startsWith("integrations/")) {
+    add(file.rel, argumentLine(file, line, "target"), "route-target", `${where}: target ${JSON.stringify(body.target)} does not start with integrations/`, "API Gateway wants target = \"integrations/${aws_apigatewayv2_integration.<name>.id}\"");
+  }
+  if (type === "aws_apigatewayv2_integration" && /\.invoke_arn\b/.test(String(body.integration_uri ?? "")) && body.integration_type !== "AWS_PROXY" && !isExpr(body.integration_type)) {
+    add(file.rel, argumentLine(file, line, "integration_type"), "integration-type", `${where}: a Lambda integration_uri with integration_type ${JSON.stringify(body.integration_type)}`, "a Lambda proxy integration is AWS_PROXY");
+  }
+  if (type === "aws_lambda_permission") {
+    if (typeof body.action === "string" && !isExpr(body.action) && !["lambda:InvokeFunction", "lambda:InvokeFunctionUrl"].includes(body.action)) {
+      add(file.rel, argumentLine(file, line, "action"), "permission-action", `${where}: action ${JSON.stringify(body.action)}`, "a service invokes a function with lambda:InvokeFunction (a function URL: lambda:InvokeFunctionUrl)");
+    }
+    if (body.principal === "apigateway.amazonaws.com" && /aws_apigatewayv2_api\.[A-Za-z0-9_-]+(\[[^\]]*\])?\.arn\b/.test(String(body.source_arn ?? ""))) {
+      add(file.rel, argumentLine(file, line, "source_arn"), "permission-source", `${where}: source_arn uses the API's arn, not its execution_arn`, "API Gateway invokes as ${aws_apigatewayv2_api.<name>.execution_arn}/*/*; a permission on the management ARN never matches, and every request gets 500");
+    }
+  }
   if (type === "aws_sns_topic_subscription" && body.protocol === "lambda") {
     invokePermission(block, line, resources, "sns.amazonaws.com", "SNS subscription", String(body.endpoint ?? ""), "every message would be dropped", add);
     const onFailure = [...resources.values()].some((r) => r.type === "aws_lambda_function_event_invoke_config" && r.body.destination_config?.[0]?.on_failure?.[0]?.destination);

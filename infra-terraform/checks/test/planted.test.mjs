@@ -261,6 +261,26 @@ test("a triggering queue without a dead-letter queue fails", async () => {
   caught(unbounded, "sqs-dead-letter", "modules/stack/main.tf", /without a redrive_policy \(deadLetterTargetArn and maxReceiveCount\)/);
 });
 
+test("a route whose target is not integrations/<id> fails", async () => {
+  const result = await plant(`${FN}/http.tf`, '  target             = "integrations/${aws_apigatewayv2_integration.this[0].id}"\n', "  target             = aws_apigatewayv2_integration.this[0].id\n");
+  caught(result, "route-target", `${FN}/http.tf`, /does not start with integrations\//, result.changedLine);
+});
+
+test("a Lambda integration that is not a proxy integration fails", async () => {
+  const result = await plant(`${FN}/http.tf`, '  integration_type       = "AWS_PROXY"\n', '  integration_type       = "HTTP_PROXY"\n');
+  caught(result, "integration-type", `${FN}/http.tf`, /a Lambda integration_uri with integration_type "HTTP_PROXY"/, result.changedLine);
+});
+
+test("a permission with a misspelled action fails", async () => {
+  const result = await plant(`${FN}/http.tf`, '  action        = "lambda:InvokeFunction"\n', '  action        = "lambda:Invoke"\n');
+  caught(result, "permission-action", `${FN}/http.tf`, /action "lambda:Invoke"/, result.changedLine);
+});
+
+test("an API Gateway permission on the API's arn instead of its execution_arn fails", async () => {
+  const result = await plant(`${FN}/http.tf`, 'source_arn    = "${aws_apigatewayv2_api.this[0].execution_arn}/*/*"', 'source_arn    = "${aws_apigatewayv2_api.this[0].arn}/*/*"');
+  caught(result, "permission-source", `${FN}/http.tf`, /source_arn uses the API's arn, not its execution_arn/, result.changedLine);
+});
+
 test("an execution role that Lambda may not assume fails", async () => {
   const result = await plant(`${FN}/iam.tf`, '      identifiers = ["lambda.amazonaws.com"]\n', '      identifiers = ["ec2.amazonaws.com"]\n');
   caught(result, "lambda-trust", `${FN}/iam.tf`, /does not let lambda.amazonaws.com assume it/);
