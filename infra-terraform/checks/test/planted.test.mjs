@@ -281,6 +281,16 @@ test("an API Gateway permission on the API's arn instead of its execution_arn fa
   caught(result, "permission-source", `${FN}/http.tf`, /source_arn uses the API's arn, not its execution_arn/, result.changedLine);
 });
 
+test("an alias name Lambda refuses fails", async () => {
+  const result = await plant(`${FN}/variables.tf`, '  default     = "live"\n', '  default     = "$LATEST"\n');
+  caught(result, "variable-default", `${FN}/variables.tf`, /variable "alias_name": default "\$LATEST" fails its own validation/, result.changedLine);
+});
+
+test("a handler that is not a qualified class name fails", async () => {
+  const result = await plant(`${FN}/variables.tf`, '  default     = "dev.fnbridge.lambda.FunctionHandler"\n', '  default     = "FunctionHandler"\n');
+  caught(result, "variable-default", `${FN}/variables.tf`, /variable "handler": default "FunctionHandler" fails its own validation/, result.changedLine);
+});
+
 test("an execution role that Lambda may not assume fails", async () => {
   const result = await plant(`${FN}/iam.tf`, '      identifiers = ["lambda.amazonaws.com"]\n', '      identifiers = ["ec2.amazonaws.com"]\n');
   caught(result, "lambda-trust", `${FN}/iam.tf`, /does not let lambda.amazonaws.com assume it/);

@@ -18,6 +18,11 @@ variable "definition" {
   type        = string
   description = "The fnbridge function this deployment serves (SPRING_CLOUD_FUNCTION_DEFINITION), e.g. hello or validateReading|enrichReading|detectAnomaly. Empty: route HTTP requests by path."
   default     = ""
+
+  validation {
+    condition     = can(regex("^([A-Za-z_$][A-Za-z0-9_$]*([|;,][A-Za-z_$][A-Za-z0-9_$]*)*)?$", var.definition))
+    error_message = "definition is function bean names joined by | (composition) or ; (several), without spaces, or empty."
+  }
 }
 
 variable "artifact_path" {
@@ -34,6 +39,11 @@ variable "handler" {
   type        = string
   description = "Handler of the artifact."
   default     = "dev.fnbridge.lambda.FunctionHandler"
+
+  validation {
+    condition     = can(regex("^[A-Za-z_$][A-Za-z0-9_$]*([.][A-Za-z_$][A-Za-z0-9_$]*)+(::[A-Za-z_$][A-Za-z0-9_$]*)?$", var.handler))
+    error_message = "handler is a fully qualified class name, optionally ::method (fnbridge's is dev.fnbridge.lambda.FunctionHandler)."
+  }
 }
 
 variable "runtime" {
@@ -173,6 +183,17 @@ variable "alias_name" {
   type        = string
   description = "Alias that triggers and provisioned concurrency point at."
   default     = "live"
+
+  validation {
+    # Lambda's alias names: letters, digits, - and _, not only digits (that would be a version).
+    condition     = can(regex("^[A-Za-z0-9_-]*[A-Za-z_-][A-Za-z0-9_-]*$", var.alias_name))
+    error_message = "alias_name is letters, digits, - or _, not only digits, and not $LATEST."
+  }
+
+  validation {
+    condition     = length(var.alias_name) <= 128
+    error_message = "alias_name is at most 128 characters."
+  }
 }
 
 variable "log_retention_days" {
@@ -202,6 +223,11 @@ variable "duration_p99_threshold_ms" {
   type        = number
   description = "Duration p99 above which the duration alarm fires, in milliseconds."
   default     = 2000
+
+  validation {
+    condition     = var.duration_p99_threshold_ms >= 1
+    error_message = "duration_p99_threshold_ms must be at least 1."
+  }
 }
 
 variable "http_api" {
