@@ -623,7 +623,11 @@ final class LambdaDispatcher {
 		if (body != null) {
 			response.put("body", body);
 		}
-		response.put("isBase64Encoded", false);
+		if (shape.alb()) {
+			// ALB requires the encoding flag; API Gateway and function URLs take false as
+			// the default, so their response is exactly status, headers and body.
+			response.put("isBase64Encoded", false);
+		}
 		return this.mapper.writeValueAsBytes(response);
 	}
 

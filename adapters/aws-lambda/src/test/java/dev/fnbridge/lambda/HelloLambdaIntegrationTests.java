@@ -37,6 +37,16 @@ class HelloLambdaIntegrationTests extends LambdaEnvironment {
 		assertThat(rest.path("body").asString()).isEqualTo("\"Hello, Ada!\"");
 		assertThat(alb.path("body").asString()).isEqualTo("\"Hello, Ada!\"");
 		assertThat(alb.path("statusDescription").asString()).isEqualTo("200 OK");
+		assertThat(alb.path("isBase64Encoded").isBoolean()).as("ALB requires the flag").isTrue();
+	}
+
+	@Test
+	void answersApiGatewayWithExactlyStatusJsonContentTypeAndBody() throws Exception {
+		for (String event : new String[] { "apigw-v2-hello.json", "apigw-v1-hello.json" }) {
+			assertThat(ok(invoke(event))).as(event)
+				.isEqualTo(this.json.readTree(
+						"{\"statusCode\":200,\"headers\":{\"Content-Type\":\"application/json\"},\"body\":\"\\\"Hello, Ada!\\\"\"}"));
+		}
 	}
 
 	@Test

@@ -46,7 +46,6 @@ public class BootReferenceHandler implements RequestStreamHandler {
 		response.put("statusCode", 200);
 		response.put("headers", Map.of("Content-Type", "application/json"));
 		response.put("body", mapper.writeValueAsString(greet.apply(body.path("name").asString(""))));
-		response.put("isBase64Encoded", false);
 		mapper.writeValue(output, response);
 	}
 

@@ -31,7 +31,6 @@ public class FloorHandler implements RequestStreamHandler {
 		response.put("statusCode", 200);
 		response.put("headers", Map.of("Content-Type", "application/json"));
 		response.put("body", mapper.writeValueAsString(greeting));
-		response.put("isBase64Encoded", false);
 		mapper.writeValue(output, response);
 	}
 
