@@ -23,16 +23,18 @@ import java.util.zip.ZipFile;
  * Runtime API.
  * <p>
  * Cold: JVM launch to first response, the median of {@code runs} fresh environments each.
- * Warm: the p50 of {@code warm} invocations after 50 warm-up ones, both environments up
- * and invoked in alternation. Prints both and the ratios.
+ * Warm: the p50 of {@code warm} invocations after {@code --warm-up} ones (1,000 by
+ * default: with C1 alone a method is compiled after a few hundred calls, and a path as
+ * long as fnbridge's is still being compiled at 50), both environments up and invoked in
+ * alternation. Prints both and the ratios.
  * <p>
  * {@code ColdStartBenchmark <artifact.zip> <event.json> [runs] [warm] [ENV=VALUE ...]
- * [--jvm-option OPTION ...] [--custom-runtime layer.zip] [--memory MB]}: by default both
- * run as on a managed Java runtime, on this JVM; with a runtime layer both run through
- * the artifact's bootstrap on the layer's JDK, each with its own AOT cache, and the floor
- * once more without one. With a memory size, both get what Lambda gives a function of
- * that size: {@code MB / 1769} of a CPU (a cgroup quota: root only), two visible
- * processors, and that much memory as the machine's.
+ * [--jvm-option OPTION ...] [--custom-runtime layer.zip] [--memory MB] [--warm-up N]}: by
+ * default both run as on a managed Java runtime, on this JVM; with a runtime layer both
+ * run through the artifact's bootstrap on the layer's JDK, each with its own AOT cache,
+ * and the floor once more without one. With a memory size, both get what Lambda gives a
+ * function of that size: {@code MB / 1769} of a CPU (a cgroup quota: root only), two
+ * visible processors, and that much memory as the machine's.
  * <p>
  * A third handler, {@link BootReferenceHandler} (the floor's work with the greeting from
  * the one bean of an otherwise empty Spring Boot application), is measured alongside,
@@ -62,8 +64,12 @@ public final class ColdStartBenchmark {
 		List<String> jvm = new ArrayList<>();
 		Path layer = null;
 		int memory = 0;
+		int warmUp = 1000;
 		for (int i = 4; i < args.length; i++) {
-			if (args[i].equals("--jvm-option")) {
+			if (args[i].equals("--warm-up")) {
+				warmUp = Integer.parseInt(args[++i]);
+			}
+			else if (args[i].equals("--jvm-option")) {
 				jvm.add(args[++i]);
 			}
 			else if (args[i].equals("--custom-runtime")) {
@@ -128,7 +134,7 @@ public final class ColdStartBenchmark {
 			}
 			bootCold[i] = cold(boot, event, log);
 		}
-		double[] warmP50 = warm(fnbridge, floor, event, warm, log);
+		double[] warmP50 = warm(fnbridge, floor, event, warmUp, warm, log);
 		double fnbridgeWarm = warmP50[0];
 		double floorWarm = warmP50[1];
 		double fnbridgeMedian = median(fnbridgeCold);
@@ -146,8 +152,9 @@ public final class ColdStartBenchmark {
 		row("Spring Boot reference" + ((layer != null) ? ", its own AOT cache" : ""), bootCold,
 				String.format("fnbridge ratio %.2f; its ratio to the floor%s %.2f", fnbridgeMedian / median(bootCold),
 						(layer != null) ? " with a cache" : "", median(bootCold) / median(floorCold)));
-		System.out.printf("warm p50 of %d invocations: fnbridge %.3f ms, floor %.3f ms, ratio %.2f%n", warm,
-				fnbridgeWarm, floorWarm, fnbridgeWarm / floorWarm);
+		System.out.printf(
+				"warm p50 of %d invocations after %d to warm up: fnbridge %.3f ms, floor %.3f ms, ratio %.2f%n", warm,
+				warmUp, fnbridgeWarm, floorWarm, fnbridgeWarm / floorWarm);
 		System.out.println("runtime: " + ((layer != null) ? "custom, layer " + layer : "managed-style, this JDK")
 				+ ((cpu != null) ? String.format("; %d MB: %.2f of a CPU", memory, cpu.cpus()) : "") + "; jvm options: "
 				+ jvm + "; function log: " + log);
@@ -183,16 +190,16 @@ public final class ColdStartBenchmark {
 	 * Warm p50 of both, measured in alternation (one invocation each in turn, both
 	 * environments up), so that drift on the machine hits both alike.
 	 */
-	private static double[] warm(Launcher fnbridge, Launcher floor, String event, int count, Path log)
+	private static double[] warm(Launcher fnbridge, Launcher floor, String event, int warmUp, int count, Path log)
 			throws Exception {
 		try (LocalLambda first = fnbridge.start(log)) {
-			for (int i = 0; i < 50; i++) {
+			for (int i = 0; i < warmUp; i++) {
 				check(first.invoke(event, Duration.ofMinutes(2)));
 			}
 			// Started only now: the runtime client unpacks its native library to a fixed
 			// /tmp path at start-up, which two starting clients would race on.
 			try (LocalLambda second = floor.start(log)) {
-				for (int i = 0; i < 50; i++) {
+				for (int i = 0; i < warmUp; i++) {
 					check(second.invoke(event, Duration.ofMinutes(2)));
 				}
 				return alternate(first, second, event, count);
