@@ -196,8 +196,7 @@ final class LambdaDispatcher {
 			return kafka(event, requestId);
 		}
 		if (source.startsWith("aws:")) {
-			// Amazon MQ, DocumentDB streams and others the dispatcher has no envelope
-			// for:
+			// A source without an envelope here (Amazon MQ, DocumentDB streams, ...) is
 			// refused by name rather than handed to the function as its input.
 			throw new LambdaFunctionError.InvalidInput("Unsupported event source '" + source + "'");
 		}
