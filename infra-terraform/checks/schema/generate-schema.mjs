@@ -16,8 +16,20 @@ const TYPES = {
     "aws_lambda_event_source_mapping", "aws_lambda_function", "aws_lambda_layer_version", "aws_lambda_permission",
     "aws_lambda_function_event_invoke_config", "aws_lambda_provisioned_concurrency_config", "aws_sns_topic",
     "aws_sns_topic_subscription", "aws_sqs_queue",
+    // Not used here, but common beside a function: a user's configuration may add them.
+    "aws_iam_policy", "aws_iam_role_policy_attachment", "aws_lambda_function_url", "aws_sqs_queue_policy",
+    "aws_sqs_queue_redrive_policy", "aws_sns_topic_policy", "aws_cloudwatch_event_rule", "aws_cloudwatch_event_target",
+    "aws_scheduler_schedule", "aws_s3_bucket", "aws_s3_bucket_notification", "aws_s3_object", "aws_kms_key", "aws_kms_alias",
+    "aws_dynamodb_table", "aws_secretsmanager_secret", "aws_ssm_parameter", "aws_msk_cluster", "aws_lb", "aws_lb_listener",
+    "aws_lb_listener_rule", "aws_lb_target_group", "aws_lb_target_group_attachment", "aws_security_group",
+    "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule", "aws_apigatewayv2_deployment",
+    "aws_apigatewayv2_domain_name", "aws_apigatewayv2_api_mapping", "aws_api_gateway_rest_api", "aws_api_gateway_resource",
+    "aws_api_gateway_method", "aws_api_gateway_integration", "aws_api_gateway_deployment", "aws_api_gateway_stage",
+    "aws_cloudwatch_log_subscription_filter", "aws_cloudwatch_log_metric_filter",
   ],
-  data: ["aws_iam_policy_document", "aws_caller_identity", "aws_region"],
+  data: ["aws_iam_policy_document", "aws_caller_identity", "aws_region", "aws_partition", "aws_iam_policy",
+    "aws_sqs_queue", "aws_sns_topic", "aws_kinesis_stream", "aws_lambda_function", "aws_msk_cluster", "aws_vpc",
+    "aws_subnets", "aws_security_group", "aws_dynamodb_table", "aws_s3_bucket"],
 };
 
 const jsii = JSON.parse(readFileSync(process.argv[2], "utf8"));
