@@ -291,6 +291,13 @@ test("a handler that is not a qualified class name fails", async () => {
   caught(result, "variable-default", `${FN}/variables.tf`, /variable "handler": default "FunctionHandler" fails its own validation/, result.changedLine);
 });
 
+test("a resource type the repository does not use is checked against the schema too", async () => {
+  const url = '\n\nresource "aws_lambda_function_url" "this" {\n  function_name      = aws_lambda_function.this.function_name\n  qualifier          = aws_lambda_alias.this.name\n  authorisation_type = "AWS_IAM"\n}\n';
+  const result = await plant(`${FN}/main.tf`, "  function_version = aws_lambda_function.this.version\n}\n", "  function_version = aws_lambda_function.this.version\n}\n" + url.slice(1));
+  caught(result, "schema", `${FN}/main.tf`, /authorisation_type/);
+  assert.ok(!result.findings.some((f) => /aws_lambda_function_url is not in the schema snapshot/.test(f.message)), "aws_lambda_function_url is in the snapshot");
+});
+
 test("an execution role that Lambda may not assume fails", async () => {
   const result = await plant(`${FN}/iam.tf`, '      identifiers = ["lambda.amazonaws.com"]\n', '      identifiers = ["ec2.amazonaws.com"]\n');
   caught(result, "lambda-trust", `${FN}/iam.tf`, /does not let lambda.amazonaws.com assume it/);
