@@ -302,8 +302,7 @@ function checkModule(module, modules, add, project) {
     }
     // Lambda refuses an SQS mapping whose queue hides a message for less time than the function
     // may run on it.
-    const queueRef = String(call.body.sqs_trigger?.queue_arn ?? "").match(/^\$\{aws_sqs_queue\.([A-Za-z0-9_-]+)\.arn\}$/);
-    const queue = queueRef && resources.get(`aws_sqs_queue.${queueRef[1]}`);
+    const queue = referencedQueue(call.body.sqs_trigger?.queue_arn, resources);
     if (queue) deadLetterQueue(queue, resources, `module "${call.name}"`, add);
     if (queue) {
       const visibility = literalNumber(queue.body.visibility_timeout_seconds, 30);
@@ -449,8 +448,7 @@ function policyRules(module, block, line, resources, add, project) {
       if (body.publish !== true && body.publish !== "true" && !isExpr(body.publish)) {
         add(file.rel, "publish" in body ? argumentLine(file, line, "publish") : line, "snapstart-publish", `${where}: SnapStart needs publish = true`, "SnapStart snapshots published versions only");
       }
-      const aliased = [...resources.values()].some((r) => r.type === "aws_lambda_alias" && JSON.stringify(r.body).includes(`aws_lambda_function.${block.name}.`));
-      if (!aliased) add(file.rel, line, "snapstart-alias", `${where}: SnapStart without an aws_lambda_alias on a published version`, "point triggers at an alias of the published version");
+      if (!hasAlias(resources, block.name)) add(file.rel, line, "snapstart-alias", `${where}: SnapStart without an aws_lambda_alias on a published version`, "point triggers at an alias of the published version");
       const provisioned = [...resources.values()].filter((r) => r.type === "aws_lambda_provisioned_concurrency_config");
       const staticSnapStart = "snap_start" in body;
       for (const p of provisioned) {
@@ -544,8 +542,7 @@ function policyRules(module, block, line, resources, add, project) {
       add(file.rel, line, "mapping-starting-position", `${where}: ${kind} mapping without starting_position`, "AWS requires one for Kafka, Kinesis and DynamoDB sources (LATEST or TRIM_HORIZON) and refuses the mapping without it");
     }
     if (kind === "SQS") {
-      const queueRef = source.match(/^"\$\{aws_sqs_queue\.([A-Za-z0-9_-]+)\.arn\}"$/);
-      const queue = queueRef && resources.get(`aws_sqs_queue.${queueRef[1]}`);
+      const queue = referencedQueue(body.event_source_arn, resources);
       if (queue) deadLetterQueue(queue, resources, where, add);
       const size = literalNumber(body.batch_size, 10);
       const window = literalNumber(body.maximum_batching_window_in_seconds, 0);
@@ -579,6 +576,17 @@ function policyRules(module, block, line, resources, add, project) {
         stream ? "fnbridge reports the failed record in its response; without this setting Lambda ignores it and the record is lost" : "one bad record would make the whole batch retry");
     }
   }
+}
+
+// The aws_sqs_queue a value names by its ARN ("${aws_sqs_queue.<name>.arn}"), if declared here.
+function referencedQueue(value, resources) {
+  const ref = String(value ?? "").match(/^\$\{aws_sqs_queue\.([A-Za-z0-9_-]+)\.arn\}$/);
+  return ref ? resources.get(`aws_sqs_queue.${ref[1]}`) : undefined;
+}
+
+// Whether an aws_lambda_alias of this configuration points at aws_lambda_function.<name>.
+function hasAlias(resources, name) {
+  return [...resources.values()].some((r) => r.type === "aws_lambda_alias" && JSON.stringify(r.body).includes(`aws_lambda_function.${name}.`));
 }
 
 // A queue that triggers a function keeps what the function keeps failing on: a redrive policy to
@@ -803,8 +811,7 @@ function aliasBypass(block, line, resources, add) {
   const value = String(block.body[argument] ?? "");
   const m = value.match(/aws_lambda_function\.([A-Za-z0-9_-]+)\.(arn|invoke_arn|function_name|qualified_arn|qualified_invoke_arn)\b/);
   if (!m || m[2].startsWith("qualified")) return;
-  const aliased = [...resources.values()].some((r) => r.type === "aws_lambda_alias" && JSON.stringify(r.body).includes(`aws_lambda_function.${m[1]}.`));
-  if (aliased) {
+  if (hasAlias(resources, m[1])) {
     add(block.file.rel, argumentLine(block.file, line, argument), "trigger-alias", `${block.type}.${block.name}: ${argument} names aws_lambda_function.${m[1]}.${m[2]}, not its alias`, "invoke the alias (aws_lambda_alias.<name>.arn / .invoke_arn): SnapStart and provisioned concurrency apply to the published version behind it, the unqualified function runs $LATEST");
   }
 }
