@@ -1,16 +1,11 @@
 package dev.fnbridge.lambda.local;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Function;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -22,9 +17,10 @@ import org.springframework.context.annotation.Configuration;
  * A reference point of the cold-start benchmark: the floor's work, with the greeting
  * coming from a function bean of a Spring Boot application that has nothing else: no
  * auto-configuration, no properties of its own, started the way fnbridge starts its
- * application on Lambda. Its distance to the floor is what Spring Boot itself costs; the
- * distance from it to fnbridge is what fnbridge and the libraries it configures cost.
- * Never deployed; {@link ColdStartBenchmark} builds a task root around it.
+ * application on Lambda. The JSON work is the floor's own ({@link FloorHandler#answer}).
+ * Its distance to the floor is what Spring Boot itself costs; the distance from it to
+ * fnbridge is what fnbridge and the libraries it configures cost. Never deployed;
+ * {@link ColdStartBenchmark} builds a task root around it.
  */
 public class BootReferenceHandler implements RequestStreamHandler {
 
@@ -33,20 +29,12 @@ public class BootReferenceHandler implements RequestStreamHandler {
 		.logStartupInfo(false)
 		.run();
 
-	private static final JsonMapper mapper = JsonMapper.builder().build();
-
 	@SuppressWarnings("unchecked")
 	private static final Function<String, String> greet = context.getBean("greet", Function.class);
 
 	@Override
-	public void handleRequest(InputStream input, OutputStream output, Context lambdaContext) throws IOException {
-		JsonNode event = mapper.readTree(input);
-		JsonNode body = mapper.readTree(event.path("body").asString("{}"));
-		Map<String, Object> response = new LinkedHashMap<>();
-		response.put("statusCode", 200);
-		response.put("headers", Map.of("Content-Type", "application/json"));
-		response.put("body", mapper.writeValueAsString(greet.apply(body.path("name").asString(""))));
-		mapper.writeValue(output, response);
+	public void handleRequest(InputStream input, OutputStream output, Context lambdaContext) {
+		FloorHandler.answer(input, output, greet);
 	}
 
 	/** The application: one function bean. */
@@ -55,7 +43,7 @@ public class BootReferenceHandler implements RequestStreamHandler {
 
 		@Bean
 		Function<String, String> greet() {
-			return (name) -> "Hello, " + (name.isBlank() ? "World" : name.strip()) + "!";
+			return FloorHandler::greet;
 		}
 
 	}

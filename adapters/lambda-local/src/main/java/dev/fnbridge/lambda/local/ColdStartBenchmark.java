@@ -315,7 +315,8 @@ public final class ColdStartBenchmark {
 	 * {@code spring-boot-starter} and Jackson, as this benchmark's class path has them.
 	 */
 	private static Path bootTaskRoot(boolean customRuntime) throws IOException {
-		return taskRoot(customRuntime, List.of(BootReferenceHandler.class, BootReferenceHandler.Greeting.class),
+		return taskRoot(customRuntime,
+				List.of(BootReferenceHandler.class, BootReferenceHandler.Greeting.class, FloorHandler.class),
 				(name) -> !name.startsWith("commons-compress") && (customRuntime || !LocalLambda.isRuntimeJar(name)));
 	}
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -23,14 +24,25 @@ public class FloorHandler implements RequestStreamHandler {
 
 	@Override
 	public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+		answer(input, output, FloorHandler::greet);
+	}
+
+	static String greet(String name) {
+		String trimmed = name.strip();
+		return "Hello, " + (trimmed.isEmpty() ? "World" : trimmed) + "!";
+	}
+
+	/**
+	 * The JSON work both reference handlers do: parse the event and its body, greet the
+	 * body's name, write the proxy response.
+	 */
+	static void answer(InputStream input, OutputStream output, Function<String, String> greeter) {
 		JsonNode event = mapper.readTree(input);
 		JsonNode body = mapper.readTree(event.path("body").asString("{}"));
-		String name = body.path("name").asString("").strip();
-		String greeting = "Hello, " + (name.isEmpty() ? "World" : name) + "!";
 		Map<String, Object> response = new LinkedHashMap<>();
 		response.put("statusCode", 200);
 		response.put("headers", Map.of("Content-Type", "application/json"));
-		response.put("body", mapper.writeValueAsString(greeting));
+		response.put("body", mapper.writeValueAsString(greeter.apply(body.path("name").asString(""))));
 		mapper.writeValue(output, response);
 	}
 
