@@ -1,9 +1,14 @@
-// Offline checks of fnbridge's Terraform, as strong as we can make them without a terraform
-// binary: HashiCorp's HCL parser and formatter (compiled to WASM, from @cdktf/hcl2json and
-// @cdktf/hcl-tools) and the hashicorp/aws schema (a snapshot made by schema/generate-schema.mjs).
+// Offline checks of Terraform that deploys fnbridge functions, as strong as we can make them
+// without a terraform binary: HashiCorp's HCL parser and formatter (compiled to WASM, from
+// @cdktf/hcl2json and @cdktf/hcl-tools) and the hashicorp/aws schema (a snapshot made by
+// schema/generate-schema.mjs). It runs on this repository's infra-terraform/ as on a user's own
+// infra/ folder: nothing in it depends on this repository's layout.
 //
-//   node check.mjs [infra-terraform-dir]     prints file:line: rule: message (hint), exits 1 on any
+//   node check.mjs [dir] [--functions <fnbridge-functions.json>]... [--fix]
 //
+// prints file:line: rule: message (hint) for each problem and "info: ..." for what it could not
+// check, and exits 1 on any problem. The application's functions and handlers come from the
+// descriptor fnbridge-maven-plugin writes (target/fnbridge-functions.json), given or found.
 // When a real terraform is on PATH it also runs fmt -check, init -backend=false, validate and
 // test; otherwise it says so and skips them.
 import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
@@ -22,7 +27,8 @@ const validations = JSON.parse(readFileSync(path.join(here, "schema", "provider-
 const META = new Set(["count", "for_each", "depends_on", "provider", "lifecycle", "provisioner", "connection", "dynamic"]);
 const MODULE_META = new Set(["source", "version", "count", "for_each", "providers", "depends_on"]);
 
-/** Directories holding .tf files, below root, checks/ and hidden folders excluded. */
+/** Directories holding .tf files, below root; hidden folders (.terraform, .git), node_modules,
+ * build output (target) and this checker's own folder (its test fixtures) excluded. */
 function configurationDirs(root) {
   const dirs = [];
   const walk = (dir) => {
@@ -30,7 +36,8 @@ function configurationDirs(root) {
     if (entries.some((e) => e.endsWith(".tf"))) dirs.push(dir);
     for (const e of entries) {
       const full = path.join(dir, e);
-      if (!e.startsWith(".") && e !== "node_modules" && e !== "checks" && statSync(full).isDirectory()) walk(full);
+      if (e.startsWith(".") || e === "node_modules" || e === "target" || path.resolve(full) === here) continue;
+      if (statSync(full).isDirectory()) walk(full);
     }
   };
   walk(root);
@@ -39,7 +46,7 @@ function configurationDirs(root) {
 
 class Module {
   constructor(dir, root) {
-    this.dir = dir;
+    this.dir = path.resolve(dir);
     this.root = root;
     this.files = [];
   }
@@ -110,11 +117,21 @@ function nearest(name, candidates) {
 const isExpr = (v) => typeof v === "string" && v.includes("${");
 const isBlockValue = (v) => Array.isArray(v) && v.every((e) => e && typeof e === "object" && !Array.isArray(e));
 
-export async function check(root, options = {}) {
-  const project = projectFacts(options.repo ?? path.resolve(root, ".."));
+/**
+ * Checks every configuration below root. options.functions: descriptor files (a path or a list);
+ * without it, the nearest target/fnbridge-functions.json (see findDescriptors). Returns the
+ * problems ({ file, line, rule, message, hint }, files relative to root) and the notes on what
+ * could not be checked offline ({ file?, line?, message }).
+ */
+export async function check(dir, options = {}) {
+  const root = path.resolve(dir);
   const findings = [];
-  const add = (file, line, rule, message, hint) =>
-    findings.push({ file: typeof file === "string" ? file : file, line, rule, message, hint });
+  const notes = [];
+  const add = (file, line, rule, message, hint) => findings.push({ file, line, rule, message, hint });
+  const note = (message, file, line) => {
+    if (!notes.some((n) => n.message === message && n.file === file)) notes.push({ file, line, message });
+  };
+  const app = application(root, [].concat(options.functions ?? []), add, note);
   const modules = new Map();
 
   for (const dir of configurationDirs(root)) {
@@ -138,10 +155,78 @@ export async function check(root, options = {}) {
     }
   }
 
+  // Module sources: configurations of the checked tree, directories outside it (their inputs and
+  // outputs are checked, their own files are their authors'), and remote sources, which only
+  // terraform init can fetch.
+  const outside = new Map();
   for (const module of modules.values()) {
-    checkModule(module, modules, add, project);
+    module.sources = new Map();
+    for (const call of module.blocks("module")) module.sources.set(call.name, await moduleSource(module, call, modules, outside, root, note));
   }
-  return findings;
+  for (const module of modules.values()) {
+    for (const { config } of module.sources.values()) if (config && modules.has(config.dir)) config.called = true;
+  }
+  for (const module of modules.values()) {
+    checkModule(module, add, app);
+  }
+  return { findings, notes };
+}
+
+const LOCAL_SOURCE = /^\.\.?[\\/]/;
+const hasConfiguration = (dir) => existsSync(dir) && statSync(dir).isDirectory() && readdirSync(dir).some((e) => e.endsWith(".tf"));
+
+/**
+ * What a module call's source is: { kind, config } with kind "local" (a checked configuration),
+ * "outside" (a directory outside the checked folder, e.g. fnbridge's modules/function reached
+ * by ../), "installed" (a remote source terraform init already fetched into .terraform/modules),
+ * "remote" (git::, github.com/..., a registry address: not resolvable offline) or "missing".
+ */
+async function moduleSource(module, call, modules, outside, root, note) {
+  const source = call.body.source;
+  const line = () => argumentLine(call.file, blockLine(call.file, "module", null, call.name), "source");
+  if (typeof source !== "string" || isExpr(source)) return { kind: "remote" };
+  if (LOCAL_SOURCE.test(source)) {
+    const dir = path.resolve(module.dir, source);
+    if (modules.has(dir)) return { kind: "local", config: modules.get(dir) };
+    if (!hasConfiguration(dir)) return { kind: "missing", dir };
+    if (!outside.has(dir)) outside.set(dir, await loadOutside(dir, root));
+    return { kind: "outside", config: outside.get(dir) };
+  }
+  const installed = installedModule(module.dir, call.name);
+  if (installed) {
+    if (!outside.has(installed)) outside.set(installed, await loadOutside(installed, root));
+    note(`module "${call.name}": ${source} checked against the copy terraform init fetched (${path.relative(root, installed)})`, call.file.rel, line());
+    return { kind: "installed", config: outside.get(installed) };
+  }
+  note(`module "${call.name}": ${source} is fetched by terraform init, not offline: the call's inputs are not checked against the module's variables (they are after terraform init, from .terraform/modules)`, call.file.rel, line());
+  return { kind: "remote" };
+}
+
+/** A configuration outside the checked folder, read for its variables and outputs only. */
+async function loadOutside(dir, root) {
+  const module = new Module(dir, root);
+  for (const name of readdirSync(dir).filter((e) => e.endsWith(".tf")).sort()) {
+    const full = path.join(dir, name);
+    const src = readFileSync(full, "utf8");
+    try {
+      module.files.push({ path: full, rel: path.relative(root, full), src, json: await parse(name, src) });
+    } catch {
+      // Its own files are checked where it is maintained; what parses still gives its interface.
+    }
+  }
+  return module;
+}
+
+/** Where terraform init put a module call's remote source (.terraform/modules/modules.json), if it ran here. */
+function installedModule(dir, name) {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(dir, ".terraform", "modules", "modules.json"), "utf8"));
+    const entry = (manifest.Modules ?? []).find((m) => m.Key === name);
+    const at = entry?.Dir ? path.resolve(dir, entry.Dir) : null;
+    return at && hasConfiguration(at) ? at : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Parses one file with HashiCorp's parser; a syntax error becomes a finding at its line. */
@@ -166,7 +251,7 @@ async function checkFormat(src, rel, add) {
   add(rel, i + 1, "fmt", "not in canonical format", "run terraform fmt, or node checks/check.mjs --fix");
 }
 
-function checkModule(module, modules, add, project) {
+function checkModule(module, add, app) {
   const variables = new Map(module.blocks("variable").map((v) => [v.name, v]));
   const locals = new Set(module.blocks("locals").flatMap((l) => Object.keys(l.body)));
   const resources = new Map();
@@ -191,14 +276,17 @@ function checkModule(module, modules, add, project) {
     for (const b of module.blocks(kind)) declare(`${kind} "${b.name}"`, b.file, blockLine(b.file, kind, null, b.name));
   for (const l of module.blocks("locals"))
     for (const name of Object.keys(l.body)) declare(`local.${name}`, l.file, lineOf(l.file.src, new RegExp(`^\\s*${name}\\s*=`)));
-  const isReusable = module.rel(module.dir).split(path.sep).includes("modules");
+  // A reusable module is called by another checked configuration, or sits at modules/<name> (the
+  // standard module structure); a configuration with a provider block or a backend is a root.
+  const declaresRoot = module.blocks("provider").length > 0 || module.blocks("terraform").some((t) => t.body.backend || t.body.cloud);
+  const isReusable = !declaresRoot && (module.called === true || path.basename(path.dirname(module.dir)) === "modules");
 
   // Variables and outputs: typed and described; a literal default passes its own validations.
   for (const v of variables.values()) {
     const line = blockLine(v.file, "variable", null, v.name);
     const broken = failedValidation(v, v.body.default);
     if (broken) add(v.file.rel, lineOf(v.file.src, /^\s*default\s*=/, line), "variable-default", `variable "${v.name}": default ${JSON.stringify(v.body.default)} fails its own validation`, broken);
-    projectValue(project, module, v.name, v.body.default, v.file, () => lineOf(v.file.src, /^\s*default\s*=/, line), `variable "${v.name}": default`, add);
+    applicationValue(app, module, v.name, v.body.default, v.file, () => lineOf(v.file.src, /^\s*default\s*=/, line), `variable "${v.name}": default`, add);
     if (!("type" in v.body)) add(v.file.rel, line, "variable-type", `variable "${v.name}" has no type`, "add type = ...");
     if (!v.body.description) add(v.file.rel, line, "variable-description", `variable "${v.name}" has no description`, "add description = \"...\"");
   }
@@ -216,10 +304,13 @@ function checkModule(module, modules, add, project) {
     const file = terraform[0]?.file ?? module.files[0];
     if (file) add(file.rel, 1, "provider-version", "required_providers does not declare hashicorp/aws", "declare aws = { source = \"hashicorp/aws\", version = ... }");
   } else if (aws) {
-    const version = aws.p.aws.version ?? "";
-    const line = lineOf(aws.file.src, /^\s*version\s*=/, lineOf(aws.file.src, /^\s*aws\s*=/));
-    if (isReusable && !version.trim().startsWith(">=")) add(aws.file.rel, line, "provider-version", `a reusable module declares a lower bound for hashicorp/aws, not "${version}"`, "use version = \">= 6.0\"");
-    if (!isReusable && !version.trim().startsWith("~>")) add(aws.file.rel, line, "provider-version", `a root configuration pins hashicorp/aws with ~>, not "${version}"`, "use version = \"~> 6.0\"");
+    const version = typeof aws.p.aws === "object" ? aws.p.aws.version : undefined;
+    const awsLine = lineOf(aws.file.src, /^\s*aws\s*=/);
+    const line = version === undefined ? awsLine : lineOf(aws.file.src, /^\s*version\s*=/, awsLine);
+    const major = SNAPSHOT[0];
+    if (isReusable && !String(version ?? "").trim().startsWith(">=")) add(aws.file.rel, line, "provider-version", `a reusable module declares a lower bound for hashicorp/aws, not ${JSON.stringify(version ?? "nothing")}`, `e.g. version = ">= ${major}.0" (modules leave the pin to the root configuration)`);
+    const problem = isReusable ? null : providerConstraintProblem(version);
+    if (problem) add(aws.file.rel, line, "provider-version", `hashicorp/aws ${version === undefined ? "has no version constraint" : `version = ${JSON.stringify(version)}`} in a root configuration: ${problem}`, `pin it within ${major}.x, e.g. version = "~> ${major}.0" or ">= ${major}.0, < ${major + 1}.0"`);
   }
 
   // Resources and data sources against the schema.
@@ -233,7 +324,7 @@ function checkModule(module, modules, add, project) {
     }
     checkBody(block.file, line, `${block.type}.${block.name}`, block.body, typeSchema.arguments, META, add);
     checkValues(block, line, add);
-    policyRules(module, block, line, resources, add, project);
+    policyRules(module, block, line, resources, add, app);
   }
 
   // References: resources, attributes, variables, locals, modules.
@@ -269,7 +360,7 @@ function checkModule(module, modules, add, project) {
           add(file.rel, index + 1, "reference", `module.${m[1]} is not declared`, hint(m[1], moduleCalls.keys(), "module."));
           continue;
         }
-        const source = modules.get(path.resolve(module.dir, call.body.source ?? ""));
+        const source = module.sources.get(m[1])?.config;
         if (source && !source.blocks("output").some((o) => o.name === m[2])) {
           add(file.rel, index + 1, "reference", `module.${m[1]} has no output "${m[2]}"`, hint(m[2], source.blocks("output").map((o) => o.name), ""));
         }
@@ -280,9 +371,17 @@ function checkModule(module, modules, add, project) {
   // Module calls: inputs exist, required inputs given, and cold-start choices consistent.
   for (const call of moduleCalls.values()) {
     const line = blockLine(call.file, "module", null, call.name);
-    const source = modules.get(path.resolve(module.dir, call.body.source ?? ""));
+    const resolved = module.sources.get(call.name);
+    const source = resolved.config;
+    if (resolved.kind === "missing") {
+      add(call.file.rel, argumentLine(call.file, line, "source"), "module-source", `module "${call.name}": no configuration at ${call.body.source}`, `${path.relative(module.root, resolved.dir) || "."} ${existsSync(resolved.dir) ? "has no .tf files" : "does not exist"}; a local source is read from the calling configuration's directory`);
+    }
     if (!source) {
-      if (String(call.body.source ?? "").startsWith(".")) add(call.file.rel, argumentLine(call.file, line, "source"), "module-source", `module "${call.name}": no configuration at ${call.body.source}`);
+      // A remote module's variables are unknown offline; the values fnbridge gives meaning to
+      // (definitions, handlers, artifact paths) are still checked.
+      for (const [name, value] of Object.entries(call.body)) {
+        if (!MODULE_META.has(name)) applicationValue(app, module, name, value, call.file, () => argumentLine(call.file, line, name), `module "${call.name}": ${name}`, add);
+      }
       continue;
     }
     const inputs = new Map(source.blocks("variable").map((v) => [v.name, v]));
@@ -292,7 +391,7 @@ function checkModule(module, modules, add, project) {
     }
     for (const [name, v] of inputs) {
       if (!("default" in v.body) && !(name in call.body)) add(call.file.rel, line, "module-input", `module "${call.name}" needs input "${name}"`, v.body.description);
-      if (name in call.body) projectValue(project, module, name, call.body[name], call.file, () => argumentLine(call.file, line, name), `module "${call.name}": ${name}`, add);
+      if (name in call.body) applicationValue(app, module, name, call.body[name], call.file, () => argumentLine(call.file, line, name), `module "${call.name}": ${name}`, add);
       const broken = name in call.body ? failedValidation(v, call.body[name]) : null;
       if (broken) add(call.file.rel, argumentLine(call.file, line, name), "module-input", `module "${call.name}": ${name} = ${JSON.stringify(call.body[name])} fails the module's validation`, broken);
     }
@@ -325,7 +424,7 @@ function checkModule(module, modules, add, project) {
     zeroReserved(call.body, "");
     const layered = call.body.runtime_layer !== undefined && call.body.runtime_layer !== null;
     if (strategy === "aot_cache" && !layered && inputs.has("runtime_layer")) {
-      add(call.file.rel, argumentLine(call.file, line, "cold_start_strategy"), "custom-runtime-layer", `module "${call.name}" sets cold_start_strategy = "aot_cache" without runtime_layer`, "the custom runtime runs the JDK and AOT cache of the layer built by adapters/aws-lambda/build-runtime-layer");
+      add(call.file.rel, argumentLine(call.file, line, "cold_start_strategy"), "custom-runtime-layer", `module "${call.name}" sets cold_start_strategy = "aot_cache" without runtime_layer`, "the custom runtime runs the JDK and AOT cache of the layer fnbridge-maven-plugin's runtime-layer goal builds (target/<artifactId>-runtime-layer.zip)");
     }
     if (layered && typeof strategy === "string" && !isExpr(strategy) && strategy !== "aot_cache") {
       add(call.file.rel, argumentLine(call.file, line, "runtime_layer"), "custom-runtime-layer", `module "${call.name}" sets runtime_layer with cold_start_strategy = "${strategy}"`, "the layer is only used with cold_start_strategy = \"aot_cache\"");
@@ -422,7 +521,7 @@ function literalType(file, line, where, arg, value, type, add) {
   else if (type.startsWith("map") && (typeof value !== "object" || Array.isArray(value))) wrong("a map");
 }
 
-function policyRules(module, block, line, resources, add, project) {
+function policyRules(module, block, line, resources, add, app) {
   const { file, type, body } = block;
   const where = `${type}.${block.name}`;
   if (type === "aws_iam_policy_document") {
@@ -471,8 +570,9 @@ function policyRules(module, block, line, resources, add, project) {
     }
   }
   if (type === "aws_lambda_function") {
-    projectValue(project, module, "handler", body.handler, file, () => argumentLine(file, line, "handler"), where + ".handler", add);
-    projectValue(project, module, "environment", body.environment?.[0]?.variables, file, () => lineOf(file.src, /SPRING_CLOUD_FUNCTION_DEFINITION/, line), where + ".environment", add);
+    applicationValue(app, module, "handler", body.handler, file, () => argumentLine(file, line, "handler"), where + ".handler", add);
+    applicationValue(app, module, "environment", body.environment?.[0]?.variables, file, () => lineOf(file.src, /SPRING_CLOUD_FUNCTION_DEFINITION/, line), where + ".environment", add);
+    applicationValue(app, module, "filename", body.filename, file, () => argumentLine(file, line, "filename"), where + ".filename", add);
     // The execution role must be one Lambda may assume.
     const role = String(body.role ?? "").match(/^\$\{aws_iam_role\.([A-Za-z0-9_-]+)\.arn\}$/);
     const roleBlock = role && resources.get(`aws_iam_role.${role[1]}`);
@@ -490,6 +590,9 @@ function policyRules(module, block, line, resources, add, project) {
     if (literalNumber(body.reserved_concurrent_executions, null) === 0) {
       add(file.rel, argumentLine(file, line, "reserved_concurrent_executions"), "reserved-concurrency", `${where}: reserved_concurrent_executions = 0`, "zero reserved concurrency throttles every invocation; -1 leaves the function unreserved");
     }
+  }
+  if (type === "aws_lambda_layer_version") {
+    applicationValue(app, module, "filename", body.filename, file, () => argumentLine(file, line, "filename"), where + ".filename", add);
   }
   if (type === "aws_lambda_alias" && body.function_version === "$LATEST") {
     add(file.rel, argumentLine(file, line, "function_version"), "alias-version", `${where}: alias on $LATEST`, "SnapStart and provisioned concurrency apply to published versions only; point the alias at aws_lambda_function.<name>.version");
@@ -687,74 +790,236 @@ function routeKey(file, line, where, key, add) {
   }
 }
 
-// What the Terraform deploys from this repository: the Lambda module's directory and the Java
-// classes a handler may name. Empty when the configuration stands outside the repository.
-function projectFacts(repo) {
-  const lambda = path.join(repo, "adapters", "aws-lambda");
-  if (!existsSync(path.join(lambda, "pom.xml"))) return null;
-  const classes = new Set();
-  // Function beans: @Bean methods returning a Function, Consumer or Supplier (named by the
-  // method or the annotation), and @Component classes implementing one. functionRouter is
-  // Spring Cloud Function's own.
-  const functions = new Set(["functionRouter"]);
-  const beanMethod = /@Bean(?:\(\s*(?:(?:name|value)\s*=\s*)?\{?\s*"([^"]+)"[^)]*\))?\s+(?:public\s+|protected\s+)?(?:static\s+)?(?:java\.util\.function\.)?(?:Function|Consumer|Supplier|BiFunction|BiConsumer)\s*<[\s\S]*?>\s+(\w+)\s*\(/g;
-  const component = /@Component(?:\(\s*"([^"]+)"\s*\))?\s+(?:public\s+)?(?:final\s+)?class\s+(\w+)[^{]*\bimplements\b[^{]*\b(?:Function|Consumer|Supplier)\b/g;
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (["node_modules", "target", ".git", "infra-terraform"].includes(entry.name)) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith(".java")) {
-        const at = full.split(path.sep).join("/").indexOf("/src/main/java/");
-        if (at >= 0) {
-          classes.add(full.split(path.sep).join("/").slice(at + "/src/main/java/".length, -".java".length).replace(/\//g, "."));
-          // The functions the Lambda artifact serves are the application's (functions-app).
-          if (full.split(path.sep).join("/").includes("/functions-app/src/main/java/")) {
-            const source = readFileSync(full, "utf8");
-            for (const m of source.matchAll(beanMethod)) functions.add(m[1] ?? m[2]);
-            for (const m of source.matchAll(component)) functions.add(m[1] ?? m[2][0].toLowerCase() + m[2].slice(1));
-          }
-        }
+// The application the Terraform deploys, as its build describes it: fnbridge-maven-plugin writes
+// target/fnbridge-functions.json ({ application, handlers: [...], functions: [{ name, kind,
+// input, output, http, topics }] }; other fields are ignored).
+const DESCRIPTOR = "fnbridge-functions.json";
+// Handlers any application's zip has: fnbridge's, and Spring Cloud Function's AWS adapter's.
+const STANDARD_HANDLERS = ["dev.fnbridge.lambda.FunctionHandler", "org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest"];
+const FUNCTION_KINDS = new Set(["function", "consumer", "supplier"]);
+
+/**
+ * The descriptors of the application a configuration in dir deploys: target/fnbridge-functions.json
+ * of dir, or of one of its immediate child modules (functions-app/target/...), or the same one
+ * level up, and so on up to the git root (a directory with .git) or the filesystem root. The
+ * nearest level with any wins; several there (a repository of several applications) are all used.
+ */
+export function findDescriptors(dir) {
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    const candidates = [path.join(at, "target", DESCRIPTOR)];
+    let entries = [];
+    try {
+      entries = readdirSync(at, { withFileTypes: true });
+    } catch {
+      // An unreadable directory has no descriptor for us.
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory() && !entry.name.startsWith(".") && !["node_modules", "target"].includes(entry.name)) {
+        candidates.push(path.join(at, entry.name, "target", DESCRIPTOR));
       }
     }
-  };
-  walk(repo);
-  return { repo, artifacts: new Set(["fnbridge-lambda.zip", "fnbridge-runtime-layer.zip"]), classes, functions };
+    const found = candidates.filter((c) => existsSync(c));
+    if (found.length > 0 || existsSync(path.join(at, ".git")) || path.dirname(at) === at) return found;
+  }
 }
 
-// A handler names a class of this repository; a path to one of its artifacts leads to where the
-// build writes it (relative paths are read from the configuration's directory).
-function projectValue(project, module, name, value, file, lineAt, where, add) {
-  if (project && (name === "definitions" || name === "environment") && Array.isArray(value) === (name === "definitions") && value) {
-    // The dashboard's list of definitions; an environment map's SPRING_CLOUD_FUNCTION_DEFINITION.
-    const items = name === "definitions" ? value : [value.SPRING_CLOUD_FUNCTION_DEFINITION];
-    for (const item of items) projectValue(project, module, "definition", item, file, lineAt, where, add);
+/**
+ * The functions and handlers of the application, from the given descriptors or the ones found;
+ * null (with a note) when there is none, so the rules that need it are skipped. A descriptor
+ * that cannot be read is a problem.
+ */
+function application(root, given, add, note) {
+  const files = given.length > 0 ? given.map((f) => path.resolve(f)) : findDescriptors(root);
+  if (files.length === 0) {
+    note(`no ${DESCRIPTOR} found (target/ of ${path.basename(root)}, of its parents up to the git root, or of their child modules): function definitions and the application's own handlers are not checked; build the application first, or pass --functions <file>`);
+    return null;
+  }
+  const app = { files: [], functions: new Map(), handlers: new Set() };
+  for (const file of files) {
+    const rel = path.relative(root, file);
+    const problem = (message) => add(rel, 1, "functions-descriptor", `${rel}: ${message}`, `fnbridge-maven-plugin writes it on every build: rebuild the application, or pass another file with --functions`);
+    let json;
+    try {
+      json = JSON.parse(readFileSync(file, "utf8"));
+    } catch (error) {
+      problem(error.code === "ENOENT" ? "no such file" : `not JSON (${error.message})`);
+      continue;
+    }
+    if (!json || !Array.isArray(json.functions)) {
+      problem('no "functions" list');
+      continue;
+    }
+    for (const [i, fn] of json.functions.entries()) {
+      if (!fn || typeof fn.name !== "string" || fn.name === "") {
+        problem(`functions[${i}] has no name`);
+        continue;
+      }
+      if (fn.kind !== undefined && !FUNCTION_KINDS.has(fn.kind)) problem(`function ${fn.name} has kind ${JSON.stringify(fn.kind)}, not function, consumer or supplier`);
+      app.functions.set(fn.name, { kind: fn.kind ?? "function" });
+    }
+    for (const handler of [].concat(json.handlers ?? [])) if (typeof handler === "string") app.handlers.add(handler);
+    app.files.push(rel);
+  }
+  if (app.files.length === 0) return null;
+  note(`function definitions and handlers checked against ${app.files.join(", ")}`);
+  return app;
+}
+
+// Values that name parts of the application: a function definition names its functions, a
+// handler is one its zip has, a path to a built zip leads to where a build writes it. Objects and
+// lists are searched by key (SPRING_CLOUD_FUNCTION_DEFINITION in an environment map, a
+// runtime_layer's path, definitions nested in a wrapper module's input).
+function applicationValue(app, module, name, value, file, lineAt, where, add) {
+  if (value === undefined || value === null) return;
+  if (Array.isArray(value)) {
+    for (const item of value) applicationValue(app, module, name === "definitions" ? "definition" : name, item, file, lineAt, where, add);
     return;
   }
-  if (!project || typeof value !== "string" || isExpr(value)) return;
-  if (name === "definition" && value !== "" && project.functions.size > 1) {
-    // SPRING_CLOUD_FUNCTION_DEFINITION: names joined by | (composition) and ; (several).
-    for (const fn of value.split(/[|;,]/).map((n) => n.trim()).filter((n) => n !== "")) {
-      if (!project.functions.has(fn)) {
-        add(file.rel, lineAt(), "function-definition", `${where} = "${value}": no function bean ${fn} in this repository`, `the functions are ${[...project.functions].sort().join(", ")}${nearest(fn, [...project.functions]) ? `; did you mean ${nearest(fn, [...project.functions])}?` : ""}`);
+  if (typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      const inner = name === "environment" && key === "SPRING_CLOUD_FUNCTION_DEFINITION" ? "definition" : key;
+      applicationValue(app, module, inner, item, file, lineAt, `${where}.${key}`, add);
+    }
+    return;
+  }
+  if (typeof value !== "string") return;
+  if (name === "definition") functionDefinition(app, value, file, lineAt, where, add);
+  if (name === "handler") handlerValue(app, value, file, lineAt, where, add);
+  artifactPath(app, module, name, value, file, lineAt, where, add);
+}
+
+// SPRING_CLOUD_FUNCTION_DEFINITION: functions composed with | (or ,), several definitions
+// separated by ;. Each name is a function of the application; in a composition, a consumer can
+// only come last and a supplier only first.
+function functionDefinition(app, value, file, lineAt, where, add) {
+  if (!app || isExpr(value) || value.trim() === "") return;
+  const known = [...app.functions.keys()].sort();
+  for (const definition of value.split(";")) {
+    const chain = definition.split(/[|,]/).map((n) => n.trim()).filter((n) => n !== "");
+    chain.forEach((fn, i) => {
+      const spec = app.functions.get(fn);
+      // functionRouter is Spring Cloud Function's own, routing by a header or an expression.
+      if (!spec && fn !== "functionRouter") {
+        const best = nearest(fn, known);
+        add(file.rel, lineAt(), "function-definition", `${where} = "${value}": the application has no function ${fn}`, `its functions (${app.files.join(", ")}) are ${known.join(", ")}${best ? `; did you mean ${best}?` : ""}`);
+      } else if (spec?.kind === "consumer" && i < chain.length - 1) {
+        add(file.rel, lineAt(), "function-composition", `${where} = "${value}": ${fn} is a consumer, so nothing comes out of it for ${chain[i + 1]}`, "a consumer can only end a composition");
+      } else if (spec?.kind === "supplier" && i > 0) {
+        add(file.rel, lineAt(), "function-composition", `${where} = "${value}": ${fn} is a supplier and takes nothing from ${chain[i - 1]}`, "a supplier can only start a composition");
       }
+    });
+  }
+}
+
+// A handler is fnbridge's, Spring Cloud Function's, or one the descriptor lists (Class or
+// Class::method; a method on one side only is not compared). Without a descriptor only names in
+// fnbridge's own package can be judged.
+function handlerValue(app, value, file, lineAt, where, add) {
+  if (isExpr(value)) return;
+  const valid = [...STANDARD_HANDLERS, ...(app?.handlers ?? [])];
+  const [className, method] = value.split("::");
+  const matches = valid.some((h) => {
+    const [c, m] = h.split("::");
+    return c === className && (!m || !method || m === method);
+  });
+  if (matches || (!app && !className.startsWith("dev.fnbridge."))) return;
+  const best = nearest(value, valid) ?? nearest(className, valid.map((h) => h.split("::")[0]));
+  add(file.rel, lineAt(), "handler-class", app ? `${where} = "${value}" is not a handler of the application` : `${where} = "${value}": fnbridge has no handler ${className}`,
+    `the handlers are ${[...new Set(valid)].join(", ")}${app ? ` (fnbridge's, Spring Cloud Function's, and ${app.files.join(", ")})` : ""}${best ? `; did you mean ${best}?` : ""}`);
+}
+
+const BUILT_ZIP = /-(lambda|runtime-layer)\.zip$/;
+const BUILD_FILES = ["pom.xml", "build.gradle", "build.gradle.kts"];
+
+// A path to a zip the build makes (<module>/target/<artifactId>-lambda.zip or
+// -runtime-layer.zip, or any zip given as artifact_path / filename / a layer's path) leads, from
+// the configuration's directory, to a file that exists or to the target/ folder of a module that
+// builds one (a pom.xml that is not an aggregator, or a Gradle build): before the first build the
+// zip is not there yet, but the module is.
+function artifactPath(app, module, name, value, file, lineAt, where, add) {
+  const literal = value.replace(/^\$\{path\.module\}(?=\/)/, ".");
+  if (isExpr(literal) || path.isAbsolute(literal) || !literal.endsWith(".zip")) return;
+  if (!BUILT_ZIP.test(path.basename(literal)) && !["artifact_path", "filename", "path"].includes(name)) return;
+  const resolved = path.resolve(module.dir, literal);
+  if (existsSync(resolved)) return;
+  const target = path.dirname(resolved);
+  const owner = path.dirname(target);
+  const build = path.basename(target) === "target" ? buildFile(owner) : null;
+  if (build && !build.aggregator) return;
+  const shown = (p) => path.relative(module.root, p) || ".";
+  const problem = path.basename(target) !== "target"
+    ? "which does not exist and is not in a module's target/ folder"
+    : build
+      ? `but ${shown(owner)}/pom.xml is an aggregator (packaging pom) and builds no zip`
+      : `but ${shown(owner)} has no ${BUILD_FILES.join(", ")}: no build writes there`;
+  const suggestion = app && BUILT_ZIP.test(path.basename(literal))
+    ? app.files.map((d) => path.dirname(path.resolve(module.root, d))).filter((d) => path.basename(d) === "target")
+      .map((d) => path.relative(module.dir, path.join(d, path.basename(literal)))).find((c) => c !== literal)
+    : undefined;
+  add(file.rel, lineAt(), "artifact-path", `${where} = "${value}" leads to ${shown(resolved)}, ${problem}`,
+    `the path is read from the configuration's directory (${shown(module.dir)}); fnbridge-maven-plugin writes <module>/target/<artifactId>-lambda.zip and -runtime-layer.zip${suggestion ? `; did you mean ${suggestion}?` : ""}`);
+}
+
+/** The build file of a directory, if any, and whether it is a Maven aggregator. */
+function buildFile(dir) {
+  for (const name of BUILD_FILES) {
+    const full = path.join(dir, name);
+    if (existsSync(full)) return { name, aggregator: name === "pom.xml" && /<packaging>\s*pom\s*<\/packaging>/.test(readFileSync(full, "utf8")) };
+  }
+  return null;
+}
+
+// The hashicorp/aws version the schema snapshot was made from (schema.source).
+const SNAPSHOT = schema.source.match(/hashicorp\/aws (\d+)\.(\d+)\.(\d+)/).slice(1).map(Number);
+
+const compareVersions = (a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+
+/**
+ * Why a root configuration's hashicorp/aws constraint does not suit these checks, or null.
+ * Terraform installs the newest version every constraint allows, so what matters is the top of
+ * the range: it must exist and stay within the snapshot's major version, since the next major
+ * renames and removes what the snapshot describes. Any form of pin passes (~> 6.0, ~> 6.25.0,
+ * >= 6.0, < 7.0, an exact 6.25.0, ...); a range that also allows older majors passes too, as
+ * terraform picks the newest. ~> X means ~> X.0, as in terraform.
+ */
+export function providerConstraintProblem(constraint, snapshot = SNAPSHOT) {
+  if (constraint === undefined || constraint === null || String(constraint).trim() === "") return "without a constraint terraform installs the newest release, whatever its major version";
+  let lower = [0, 0, 0];
+  let lowerInclusive = true;
+  let upper = null;
+  let upperInclusive = false;
+  const atLeast = (v, inclusive) => {
+    const c = compareVersions(v, lower);
+    if (c > 0 || (c === 0 && !inclusive)) [lower, lowerInclusive] = [v, inclusive];
+  };
+  const atMost = (v, inclusive) => {
+    const c = upper ? compareVersions(v, upper) : -1;
+    if (c < 0 || (c === 0 && !inclusive)) [upper, upperInclusive] = [v, inclusive];
+  };
+  for (const clause of String(constraint).split(",").map((c) => c.trim())) {
+    const m = clause.match(/^(=|!=|>=|<=|>|<|~>)?\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-[0-9A-Za-z.-]+)?$/);
+    if (!m) return `${JSON.stringify(clause)} is not a version constraint`;
+    const given = [m[2], m[3], m[4]].filter((x) => x !== undefined).map(Number);
+    const v = [given[0], given[1] ?? 0, given[2] ?? 0];
+    const op = m[1] ?? "=";
+    if (op === "=") {
+      atLeast(v, true);
+      atMost(v, true);
+    } else if (op === ">=" || op === ">") atLeast(v, op === ">=");
+    else if (op === "<=" || op === "<") atMost(v, op === "<=");
+    else if (op === "~>") {
+      atLeast(v, true);
+      atMost(given.length <= 2 ? [v[0] + 1, 0, 0] : [v[0], v[1] + 1, 0], false);
     }
   }
-  if (name === "handler") {
-    const className = value.split("::")[0];
-    if (/^[a-z][\w]*(\.[\w$]+)+$/.test(className) && !project.classes.has(className)) {
-      add(file.rel, lineAt(), "handler-class", `${where} = "${value}": no class ${className} in this repository`, `the Lambda artifact's handler is dev.fnbridge.lambda.FunctionHandler`);
-    }
-  }
-  const base = path.basename(value);
-  if (project.artifacts.has(base) && !path.isAbsolute(value)) {
-    const resolved = path.resolve(module.dir, value);
-    const expected = path.join(project.repo, "adapters", "aws-lambda", "target", base);
-    const relative = path.relative(path.resolve(module.root, ".."), resolved);
-    if (relative !== path.relative(project.repo, expected)) {
-      add(file.rel, lineAt(), "artifact-path", `${where} = "${value}" leads to ${relative}, not to adapters/aws-lambda/target/${base}`, "the path is read from this configuration's directory");
-    }
-  }
+  const described = `the checks' schema is hashicorp/aws ${snapshot.join(".")}`;
+  if (!upper) return `it allows every later major version (${snapshot[0] + 1}.x, ...), and terraform installs the newest; ${described}`;
+  const c = compareVersions(lower, upper);
+  if (c > 0 || (c === 0 && !(lowerInclusive && upperInclusive))) return "it allows no version at all";
+  const top = !upperInclusive && upper[1] === 0 && upper[2] === 0 ? upper[0] - 1 : upper[0];
+  if (top > snapshot[0]) return `it allows hashicorp/aws ${top}.x; ${described}`;
+  if (top < snapshot[0]) return `it allows nothing newer than hashicorp/aws ${top}.x; ${described}`;
+  return null;
 }
 
 // Metrics and dimensions CloudWatch publishes for Lambda in AWS/Lambda: an alarm on any other
@@ -914,10 +1179,50 @@ function terraformChecks(root) {
   return failures;
 }
 
+const USAGE = `usage: fnbridge-terraform-check [dir] [--functions <fnbridge-functions.json>]... [--fix]
+
+Checks every Terraform configuration below dir (default: this checker's infra-terraform/) offline.
+  --functions <file>  the application's functions descriptor (fnbridge-maven-plugin writes
+                      target/fnbridge-functions.json); default: the nearest target/${DESCRIPTOR}
+                      of dir, its parents up to the git root, or their child modules
+  --fix               rewrite the .tf files in terraform fmt form first`;
+
+/** The command line: { dir, functions: [...], fix, help }; throws on what it does not understand. */
+export function parseArguments(args) {
+  const options = { dir: null, functions: [], fix: false, help: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--fix") options.fix = true;
+    else if (arg === "--help" || arg === "-h") options.help = true;
+    else if (arg === "--functions") {
+      if (args[i + 1] === undefined || args[i + 1].startsWith("--")) throw new Error("--functions needs a file");
+      options.functions.push(args[++i]);
+    } else if (arg.startsWith("--functions=")) options.functions.push(arg.slice("--functions=".length));
+    else if (arg.startsWith("-")) throw new Error(`unknown option ${arg}`);
+    else if (options.dir !== null) throw new Error(`one directory to check, not ${options.dir} and ${arg}`);
+    else options.dir = arg;
+  }
+  return options;
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = process.argv.slice(2);
-  const root = path.resolve(args.find((a) => !a.startsWith("--")) ?? path.join(here, ".."));
-  if (args.includes("--fix")) {
+  let options;
+  try {
+    options = parseArguments(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (options.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const root = path.resolve(options.dir ?? path.join(here, ".."));
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    console.error(`${root}: no such directory\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (options.fix) {
     const { writeFileSync } = await import("node:fs");
     for (const dir of configurationDirs(root))
       for (const name of readdirSync(dir).filter((e) => e.endsWith(".tf"))) {
@@ -925,7 +1230,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
         writeFileSync(full, await format(readFileSync(full, "utf8")));
       }
   }
-  const findings = await check(root);
+  const { findings, notes } = await check(root, { functions: options.functions });
+  for (const n of notes) console.log(`info: ${n.file ? `${n.file}:${n.line}: ` : ""}${n.message}`);
   for (const f of findings) console.log(`${f.file}:${f.line}: ${f.rule}: ${f.message}${f.hint ? ` (${f.hint})` : ""}`);
   const dirs = configurationDirs(root).length;
   console.log(`terraform offline checks: ${dirs} configurations, ${findings.length} problem(s)`);

@@ -2,6 +2,9 @@
 # Runs the offline Terraform checks (tests of the checker with planted mistakes, then the checker
 # on the real files). Called by ./mvnw verify. Needs Node.js 18+; without it, prints one line and
 # skips, unless FNBRIDGE_REQUIRE_TERRAFORM_CHECKS=true (as in CI), where that is a failure.
+# Function definitions are checked against the sample application's descriptor, which the build
+# of functions-app writes before this module's; without it (functions-app not built), against the
+# fixture the checker's tests use.
 set -euo pipefail
 cd "$(dirname "$0")"
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
@@ -16,4 +19,9 @@ if [ ! -d node_modules/@cdktf/hcl2json ] || [ ! -d node_modules/@cdktf/hcl-tools
   npm ci --no-audit --no-fund --loglevel=error
 fi
 node --test test/
-node check.mjs ..
+functions=../../functions-app/target/fnbridge-functions.json
+if [ ! -f "$functions" ]; then
+  echo "info: no functions-app/target/fnbridge-functions.json (functions-app is not built): function definitions checked against checks/test/fixtures/fnbridge-functions.json"
+  functions=test/fixtures/fnbridge-functions.json
+fi
+node check.mjs .. --functions "$functions"

@@ -13,7 +13,7 @@ variable "environment" {
 variable "artifact_path" {
   type        = string
   description = "The Lambda zip built by ./mvnw -B package."
-  default     = "../../../adapters/aws-lambda/target/fnbridge-lambda.zip"
+  default     = "../../../functions-app/target/fnbridge-functions-app-lambda.zip"
 }
 
 variable "msk_cluster_arn" {
