@@ -878,7 +878,8 @@ function applicationValue(app, module, name, value, file, lineAt, where, add) {
   if (typeof value === "object") {
     for (const [key, item] of Object.entries(value)) {
       const inner = name === "environment" && key === "SPRING_CLOUD_FUNCTION_DEFINITION" ? "definition" : key;
-      applicationValue(app, module, inner, item, file, lineAt, `${where}.${key}`, add);
+      const keyLine = () => lineOf(file.src, new RegExp(`^\\s*"?${key.replace(/[^\w-]/g, ".")}"?\\s*=`), lineAt());
+      applicationValue(app, module, inner, item, file, keyLine, `${where}.${key}`, add);
     }
     return;
   }
@@ -1162,8 +1163,9 @@ function terraformChecks(root) {
     try {
       const init = spawnSync("terraform", initArgs, { cwd: dir, encoding: "utf8" });
       if (init.status !== 0) {
-        if (/registry|provider packages|no such host|dial tcp/i.test(init.stdout + init.stderr)) {
-          console.log(`terraform init cannot reach a provider registry from ${path.relative(root, dir)}: skipping validate and test there (offline)`);
+        // Offline: no registry for the providers, no network for a git or registry module source.
+        if (/registry|provider packages|no such host|dial tcp|could not resolve host|network is unreachable/i.test((init.stdout + init.stderr).replace(/\s+/g, " "))) {
+          console.log(`terraform init cannot reach a provider registry or a module's source from ${path.relative(root, dir) || "."}: skipping validate and test there (offline)`);
           continue;
         }
         process.stdout.write(init.stdout + init.stderr);
