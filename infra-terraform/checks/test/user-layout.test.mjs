@@ -4,7 +4,8 @@
 // needed for it to pass, and the mistakes a user makes there must still be caught.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -225,4 +226,22 @@ test("the command line takes a folder, --functions files and --fix", () => {
   assert.throws(() => parseArguments(["--functions"]), /--functions needs a file/);
   assert.throws(() => parseArguments(["--repo", "x"]), /unknown option --repo/);
   assert.throws(() => parseArguments(["a", "b"]), /one directory/);
+});
+
+test("fnbridge-terraform-check checks a user's folder and exits 1 on a problem, 2 on a usage error", () => {
+  const bin = path.join(tests, "..", "fnbridge-terraform-check");
+  // Without a terraform on PATH, so the result does not depend on a network for terraform init.
+  const dirs = process.env.PATH.split(path.delimiter).filter((d) => !existsSync(path.join(d, "terraform")));
+  const env = { ...process.env, PATH: [...dirs, ...(dirs.includes(path.dirname(process.execPath)) ? [] : [path.dirname(process.execPath)])].join(path.delimiter) };
+  const run = (...args) => spawnSync(bin, args, { encoding: "utf8", env });
+  const clean = run(path.join(fixture, "infra"));
+  assert.equal(clean.status, 0, clean.stdout + clean.stderr);
+  assert.match(clean.stdout, /^info: function definitions and handlers checked against \.\.\/target\/fnbridge-functions\.json$/m);
+  assert.match(clean.stdout, /^terraform offline checks: 1 configurations, 0 problem\(s\)$/m);
+  const wrong = run(path.join(fixture, "infra"), "--functions", path.join(tests, "fixtures", "fnbridge-functions.json"));
+  assert.equal(wrong.status, 1, wrong.stdout + wrong.stderr);
+  assert.match(wrong.stdout, /^main\.tf:7: function-definition: module "orders": definition = "validateOrder\|priceOrder": the application has no function validateOrder/m);
+  const usage = run("--functions");
+  assert.equal(usage.status, 2);
+  assert.match(usage.stderr, /--functions needs a file[\s\S]*usage: fnbridge-terraform-check/);
 });
