@@ -313,6 +313,23 @@ function checkModule(module, add, app) {
     if (problem) add(aws.file.rel, line, "provider-version", `hashicorp/aws ${version === undefined ? "has no version constraint" : `version = ${JSON.stringify(version)}`} in a root configuration: ${problem}`, `pin it within ${major}.x, e.g. version = "~> ${major}.0" or ">= ${major}.0, < ${major + 1}.0"`);
   }
 
+  // A reusable module is also used from other repositories, fetched by a git ref
+  // (//infra-terraform/modules/function?ref=v0.1.0) or from a registry: it finds its own files
+  // from path.module and reads nothing outside its directory, since a fetched copy has only what
+  // is committed (no build output), and the caller's files come in through variables.
+  if (isReusable) {
+    for (const file of module.files) {
+      file.src.split("\n").forEach((text, index) => {
+        const code = text.replace(/#.*$/, "");
+        const root = code.match(/\bpath\.(root|cwd)\b/);
+        if (root) add(file.rel, index + 1, "module-path", `path.${root[1]} in a reusable module is its caller's directory, not the module's`, "find the module's own files from path.module, and take the caller's through a variable (like artifact_path)");
+        if (/\bpath\.module\}?\s*(\/|,\s*")\s*\.\./.test(code)) add(file.rel, index + 1, "module-path", "a path out of the module's directory", "a copy fetched by a git ref or from a registry has only what is committed beside the module, no build output: take such a file through a variable (like artifact_path)");
+        const read = code.match(/\b(file|filebase64|filebase64sha256|filebase64sha512|filesha1|filesha256|filesha512|filemd5|fileexists|fileset|templatefile)\(\s*"(?!\$\{path\.module\})([^"]*)"/);
+        if (read) add(file.rel, index + 1, "module-path", `${read[1]}("${read[2]}") reads from the directory terraform runs in, not from the module`, `write ${read[1]}("\${path.module}/${read[2]}")`);
+      });
+    }
+  }
+
   // Resources and data sources against the schema.
   for (const block of resources.values()) {
     if (!block.type.startsWith("aws_")) continue;

@@ -433,3 +433,12 @@ test("an IAM effect that is neither Allow nor Deny fails", async () => {
   const result = await plant(`${FN}/iam.tf`, "    effect    = \"Allow\"\n    actions   = [\"logs:CreateLogStream\"", "    effect    = \"Permit\"\n    actions   = [\"logs:CreateLogStream\"");
   caught(result, "value", `${FN}/iam.tf`, /statement.effect = "Permit" must be one of Allow, Deny/);
 });
+
+test("a module that reads outside its own directory fails", async () => {
+  const up = await plant(`${FN}/main.tf`, "locals {\n", 'locals {\n  bootstrap = "${path.module}/../../../adapters/aws-lambda/target/fnbridge-lambda.zip"\n');
+  caught(up, "module-path", `${FN}/main.tf`, /a path out of the module's directory/, 2);
+  const caller = await plant(`${FN}/main.tf`, "locals {\n", 'locals {\n  events = "${path.root}/events"\n');
+  caught(caller, "module-path", `${FN}/main.tf`, /path.root in a reusable module is its caller's directory/, 2);
+  const cwd = await plant(`${FN}/main.tf`, "locals {\n", 'locals {\n  policy = file("policy.json")\n');
+  caught(cwd, "module-path", `${FN}/main.tf`, /file\("policy.json"\) reads from the directory terraform runs in.*\$\{path.module\}\/policy.json/, 2);
+});

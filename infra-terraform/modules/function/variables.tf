@@ -27,11 +27,11 @@ variable "definition" {
 
 variable "artifact_path" {
   type        = string
-  description = "Path of the Lambda zip built by this repository: adapters/aws-lambda/target/fnbridge-lambda.zip."
+  description = "Path of the application's Lambda zip, as fnbridge-maven-plugin's lambda-zip goal writes it (target/<artifactId>-lambda.zip), e.g. ../target/orders-lambda.zip from an infra/ folder beside the application's pom.xml."
 
   validation {
     condition     = endswith(var.artifact_path, ".zip")
-    error_message = "artifact_path must point at the Lambda zip (fnbridge-lambda.zip)."
+    error_message = "artifact_path must point at the Lambda zip (target/<artifactId>-lambda.zip)."
   }
 }
 
@@ -118,7 +118,7 @@ variable "runtime_layer" {
     path         = string
     architecture = string
   })
-  description = "The fnbridge runtime layer built for this artifact (adapters/aws-lambda/build-runtime-layer writes adapters/aws-lambda/target/fnbridge-runtime-layer.zip: a jlinked JDK 25 and the AOT cache trained on this very zip) and the architecture of that JDK (x86_64 or arm64: the JDK the script was given). Only with cold_start_strategy = aot_cache; rebuild it with every artifact, a stale cache is ignored."
+  description = "The fnbridge runtime layer built for this artifact (fnbridge-maven-plugin's runtime-layer goal writes target/<artifactId>-runtime-layer.zip: a jlinked JDK 25 and the AOT cache trained on this very zip) and the architecture of that JDK (x86_64 or arm64: the JDK the build ran on). Only with cold_start_strategy = aot_cache; rebuild it with every artifact, a stale cache is ignored."
   default     = null
 
   validation {
@@ -128,7 +128,7 @@ variable "runtime_layer" {
 
   validation {
     condition     = var.cold_start_strategy != "aot_cache" || var.runtime_layer != null
-    error_message = "cold_start_strategy = aot_cache needs runtime_layer (build it with adapters/aws-lambda/build-runtime-layer)."
+    error_message = "cold_start_strategy = aot_cache needs runtime_layer (build it with fnbridge-maven-plugin's runtime-layer goal)."
   }
 
   validation {

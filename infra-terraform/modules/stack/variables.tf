@@ -60,7 +60,7 @@ variable "hello" {
       audience = list(string)
     }))
   })
-  description = "Sizing and cold-start strategy of the hello function (runtime_layer with cold_start_strategy = aot_cache: the layer built by adapters/aws-lambda/build-runtime-layer), and the JWT authorizer its HTTP API requires tokens of (null: open)."
+  description = "Sizing and cold-start strategy of the hello function (runtime_layer with cold_start_strategy = aot_cache: the layer fnbridge-maven-plugin's runtime-layer goal builds), and the JWT authorizer its HTTP API requires tokens of (null: open)."
   default     = {}
 }
 
