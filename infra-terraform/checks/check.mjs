@@ -947,44 +947,40 @@ function handlerValue(app, value, file, lineAt, where, add) {
 }
 
 const BUILT_ZIP = /-(lambda|runtime-layer)\.zip$/;
-const BUILD_FILES = ["pom.xml", "build.gradle", "build.gradle.kts"];
 
 // A path to a zip the build makes (<module>/target/<artifactId>-lambda.zip or
 // -runtime-layer.zip, or any zip given as artifact_path / filename / a layer's path) leads, from
-// the configuration's directory, to a file that exists or to the target/ folder of a module that
-// builds one (a pom.xml that is not an aggregator, or a Gradle build): before the first build the
-// zip is not there yet, but the module is.
+// the configuration's directory, to a file that exists, or to the output folder of a module that
+// builds: target/ of a Maven module (a pom.xml that is not an aggregator), or somewhere in build/
+// of a Gradle one. Before the first build the zip is not there yet, but the module is.
 function artifactPath(app, module, name, value, file, lineAt, where, add) {
   const literal = value.replace(/^\$\{path\.module\}(?=\/)/, ".");
   if (isExpr(literal) || path.isAbsolute(literal) || !literal.endsWith(".zip")) return;
   if (!BUILT_ZIP.test(path.basename(literal)) && !["artifact_path", "filename", "path"].includes(name)) return;
   const resolved = path.resolve(module.dir, literal);
   if (existsSync(resolved)) return;
-  const target = path.dirname(resolved);
-  const owner = path.dirname(target);
-  const build = path.basename(target) === "target" ? buildFile(owner) : null;
-  if (build && !build.aggregator) return;
   const shown = (p) => path.relative(module.root, p) || ".";
-  const problem = path.basename(target) !== "target"
-    ? "which does not exist and is not in a module's target/ folder"
-    : build
-      ? `but ${shown(owner)}/pom.xml is an aggregator (packaging pom) and builds no zip`
-      : `but ${shown(owner)} has no ${BUILD_FILES.join(", ")}: no build writes there`;
+  const target = path.dirname(resolved);
+  let problem;
+  if (path.basename(target) === "target") {
+    const pom = path.join(path.dirname(target), "pom.xml");
+    if (existsSync(pom) && !/<packaging>\s*pom\s*<\/packaging>/.test(readFileSync(pom, "utf8"))) return;
+    problem = existsSync(pom)
+      ? `but ${shown(pom)} is an aggregator (packaging pom) and builds no zip`
+      : `but ${shown(path.dirname(target))} has no pom.xml: no build writes there`;
+  } else {
+    const segments = path.relative(path.parse(resolved).root, target).split(path.sep);
+    const at = segments.lastIndexOf("build");
+    const owner = at >= 0 ? path.join(path.parse(resolved).root, ...segments.slice(0, at)) : null;
+    if (owner && ["build.gradle", "build.gradle.kts"].some((f) => existsSync(path.join(owner, f)))) return;
+    problem = "which does not exist and is not in a module's build output (target/ of a Maven module, build/ of a Gradle one)";
+  }
   const suggestion = app && BUILT_ZIP.test(path.basename(literal))
     ? app.files.map((d) => path.dirname(path.resolve(module.root, d))).filter((d) => path.basename(d) === "target")
       .map((d) => path.relative(module.dir, path.join(d, path.basename(literal)))).find((c) => c !== literal)
     : undefined;
   add(file.rel, lineAt(), "artifact-path", `${where} = "${value}" leads to ${shown(resolved)}, ${problem}`,
     `the path is read from the configuration's directory (${shown(module.dir)}); fnbridge-maven-plugin writes <module>/target/<artifactId>-lambda.zip and -runtime-layer.zip${suggestion ? `; did you mean ${suggestion}?` : ""}`);
-}
-
-/** The build file of a directory, if any, and whether it is a Maven aggregator. */
-function buildFile(dir) {
-  for (const name of BUILD_FILES) {
-    const full = path.join(dir, name);
-    if (existsSync(full)) return { name, aggregator: name === "pom.xml" && /<packaging>\s*pom\s*<\/packaging>/.test(readFileSync(full, "utf8")) };
-  }
-  return null;
 }
 
 // The hashicorp/aws version the schema snapshot was made from (schema.source).

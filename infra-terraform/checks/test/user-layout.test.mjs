@@ -96,11 +96,20 @@ test("Spring Cloud Function's own handler is accepted", async () => {
 
 test("a zip path that leads nowhere near a build's output fails", async () => {
   const above = await userRepo([["infra/variables.tf", 'default     = "../target/orders-lambda.zip"', 'default     = "../../target/orders-lambda.zip"']]);
-  caught(above, "artifact-path", "variables.tf", /variable "artifact_path": default = "..\/..\/target\/orders-lambda.zip" leads to ..\/..\/target\/orders-lambda.zip, but ..\/.. has no pom.xml, build.gradle, build.gradle.kts.*did you mean ..\/target\/orders-lambda.zip\?/, above.changedLine);
+  caught(above, "artifact-path", "variables.tf", /variable "artifact_path": default = "..\/..\/target\/orders-lambda.zip" leads to ..\/..\/target\/orders-lambda.zip, but ..\/.. has no pom.xml: no build writes there.*did you mean ..\/target\/orders-lambda.zip\?/, above.changedLine);
   const elsewhere = await userRepo([["infra/variables.tf", 'default     = "../target/orders-lambda.zip"', 'default     = "../build/orders-lambda.zip"']]);
-  caught(elsewhere, "artifact-path", "variables.tf", /leads to ..\/build\/orders-lambda.zip, which does not exist and is not in a module's target\/ folder/, elsewhere.changedLine);
+  caught(elsewhere, "artifact-path", "variables.tf", /leads to ..\/build\/orders-lambda.zip, which does not exist and is not in a module's build output/, elsewhere.changedLine);
+  const aggregator = await userRepo([["pom.xml", "<version>1.0.0</version>", "<version>1.0.0</version>\n\t<packaging>pom</packaging>"]]);
+  caught(aggregator, "artifact-path", "variables.tf", /but ..\/pom.xml is an aggregator \(packaging pom\) and builds no zip/);
   const layer = await userRepo([["infra/main.tf", 'path         = "../target/orders-runtime-layer.zip"', 'path         = "../orders-runtime-layer.zip"']]);
   caught(layer, "artifact-path", "main.tf", /module "orders": runtime_layer.path = "..\/orders-runtime-layer.zip" leads to ..\/orders-runtime-layer.zip, which does not exist/, layer.changedLine);
+});
+
+test("a zip path into a Gradle module's build output is accepted", async () => {
+  const { findings } = await userRepo([["infra/variables.tf", 'default     = "../target/orders-lambda.zip"', 'default     = "../build/distributions/orders-lambda.zip"']], {
+    prepare: (repo) => writeFileSync(path.join(repo, "build.gradle.kts"), "plugins { java }\n"),
+  });
+  assert.deepEqual(describe(findings), "");
 });
 
 test("a zip path to a built file is accepted wherever it is", async () => {
