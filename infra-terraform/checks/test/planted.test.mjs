@@ -2,7 +2,7 @@
 // catch it with the right rule, file and line. The untouched tree must pass.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -47,6 +47,15 @@ const FN = "modules/function";
 test("the real Terraform passes", async () => {
   const { findings } = await check(real, { functions });
   assert.deepEqual(findings.map((f) => `${f.file}:${f.line}: ${f.rule}: ${f.message}`), []);
+});
+
+// When functions-app is built, the fixture must not drift from what its build describes.
+const built = path.resolve(real, "..", "functions-app", "target", "fnbridge-functions.json");
+test("the fixture descriptor names the functions and handlers functions-app's build describes", { skip: !existsSync(built) && "functions-app is not built" }, () => {
+  const names = (file) => JSON.parse(readFileSync(file, "utf8")).functions.map((f) => `${f.name} (${f.kind ?? "function"})`).sort();
+  const handlers = (file) => [...(JSON.parse(readFileSync(file, "utf8")).handlers ?? [])].sort();
+  assert.deepEqual(names(functions), names(built));
+  assert.deepEqual(handlers(functions), handlers(built));
 });
 
 test("a syntax error fails with file and line", async () => {
