@@ -248,7 +248,7 @@ async function checkFormat(src, rel, add) {
   const b = formatted.split("\n");
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
-  add(rel, i + 1, "fmt", "not in canonical format", "run terraform fmt, or node checks/check.mjs --fix");
+  add(rel, i + 1, "fmt", "not in canonical format", "run terraform fmt, or fnbridge-terraform-check <dir> --fix");
 }
 
 function checkModule(module, add, app) {
