@@ -18,6 +18,9 @@ rounds="${2:-3}"
 warmup="${WARMUP:-$n}"
 total=$((n + warmup))
 source stream-bindings/private-broker.sh
+# The raw loop lives in the (not shipped) benchmarks module.
+bench_jar=$(ls adapters/benchmarks/target/fnbridge-benchmarks-*.jar 2>/dev/null | grep -v original | head -n 1)
+[ -n "$bench_jar" ] || { echo "build first: ./mvnw -B -DskipTests package"; exit 2; }
 private_broker 19292
 seq 1 "$total" | awk '{printf "k%d\t{\"name\":\"n%d\"}\n", $1 % 64, $1}' >"$work/records"
 
@@ -48,7 +51,7 @@ for round in $(seq 1 "$rounds"); do
   wait_outputs "bench.fn.out.$round" || { echo "fnbridge did not finish"; tail -20 "$work/app.log"; exit 1; }
   kill $pid; wait $pid 2>/dev/null; pid=""
 
-  java -cp "$jar" -Dloader.main=dev.fnbridge.stream.benchmark.RawKafkaLoop \
+  java -cp "$bench_jar" -Dloader.main=dev.fnbridge.benchmark.kafka.RawKafkaLoop \
     -Dlogback.configurationFile=stream-bindings/broker/logback-quiet.xml \
     org.springframework.boot.loader.launch.PropertiesLauncher "$broker" "bench.raw.in.$round" "bench.raw.out.$round" "$total"
   wait_outputs "bench.raw.out.$round" || { echo "raw loop did not finish"; exit 1; }

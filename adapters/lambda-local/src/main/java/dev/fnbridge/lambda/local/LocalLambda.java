@@ -269,7 +269,7 @@ public final class LocalLambda implements AutoCloseable {
 	 * @param directory the directory
 	 * @throws IOException if it cannot be walked
 	 */
-	static void delete(Path directory) throws IOException {
+	public static void delete(Path directory) throws IOException {
 		try (Stream<Path> files = Files.walk(directory)) {
 			files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
 		}
@@ -298,7 +298,7 @@ public final class LocalLambda implements AutoCloseable {
 	 * @param fileName the jar's file name
 	 * @return whether it does
 	 */
-	static boolean isRuntimeJar(String fileName) {
+	public static boolean isRuntimeJar(String fileName) {
 		return RUNTIME_JARS.stream().anyMatch(fileName::startsWith);
 	}
 
@@ -340,7 +340,7 @@ public final class LocalLambda implements AutoCloseable {
 	 * @param pairs the pairs
 	 * @return the map
 	 */
-	static Map<String, String> environment(List<String> pairs) {
+	public static Map<String, String> environment(List<String> pairs) {
 		Map<String, String> env = new HashMap<>();
 		for (String pair : pairs) {
 			int equals = pair.indexOf('=');

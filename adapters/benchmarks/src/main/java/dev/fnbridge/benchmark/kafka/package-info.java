@@ -2,4 +2,4 @@
  * The baseline of the Kafka throughput benchmark: the same work as {@code hello} in a
  * plain Kafka client loop.
  */
-package dev.fnbridge.stream.benchmark;
+package dev.fnbridge.benchmark.kafka;

@@ -1,5 +1,8 @@
-package dev.fnbridge.lambda.local;
+package dev.fnbridge.benchmark.lambda;
 
+import dev.fnbridge.lambda.local.CpuLimit;
+import dev.fnbridge.lambda.local.InvocationResult;
+import dev.fnbridge.lambda.local.LocalLambda;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.fnbridge.lambda.local;
+package dev.fnbridge.benchmark.lambda;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,7 +4,7 @@
 # default: http.server.requests timer, a sampled span per request, continued from the header)
 # and one with every observation off; measured in alternating rounds with wrk. fnbridge's own
 # invocation timer stays on in both. Prints requests/s and p99 per round and the median ratio.
-# Usage: adapters/http-benchmark/tracing-overhead.sh [rounds] [seconds-per-run] [connections]
+# Usage: adapters/benchmarks/tracing-overhead.sh [rounds] [seconds-per-run] [connections]
 # Needs: wrk (apt-get install wrk) and a build (./mvnw -B -DskipTests package).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,12 +15,12 @@ connections="${3:-16}"
 on="http://127.0.0.1:18091"
 off="http://127.0.0.1:18092"
 command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install wrk)" >&2; exit 2; }
-jar=$(ls adapters/http-benchmark/target/fnbridge-http-benchmark-*.jar | grep -v original | head -n 1)
+jar=$(ls adapters/benchmarks/target/fnbridge-benchmarks-*.jar | grep -v original | head -n 1)
 work=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-source adapters/http-benchmark/bench-lib.sh
+source adapters/benchmarks/bench-lib.sh
 post_script "$work"
 echo 'wrk.headers["traceparent"] = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"' >>"$work/post.lua"
 

@@ -2,7 +2,7 @@
 # HTTP benchmark: `hello` through fnbridge versus a plain Spring MVC @RestController doing the
 # same work, both served by one process, measured in alternating pairs with wrk on loopback.
 # Prints requests/s and p99 per pair, and the median ratio fnbridge/MVC for POST and GET.
-# Usage: adapters/http-benchmark/run-benchmark.sh [rounds] [seconds-per-run] [connections]
+# Usage: adapters/benchmarks/run-benchmark.sh [rounds] [seconds-per-run] [connections]
 # Needs: wrk (apt-get install wrk) and a build (./mvnw -B -DskipTests package).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -13,11 +13,11 @@ connections="${3:-16}"
 port=18090
 base="http://127.0.0.1:${port}"
 command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install wrk)" >&2; exit 2; }
-jar=$(ls adapters/http-benchmark/target/fnbridge-http-benchmark-*.jar | grep -v original | head -n 1)
+jar=$(ls adapters/benchmarks/target/fnbridge-benchmarks-*.jar | grep -v original | head -n 1)
 work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-source adapters/http-benchmark/bench-lib.sh
+source adapters/benchmarks/bench-lib.sh
 post_script "$work"
 
 java -jar "$jar" --server.port="$port" --server.address=127.0.0.1 --logging.level.root=WARN >"$work/app.log" 2>&1 &

@@ -1,4 +1,4 @@
-package dev.fnbridge.stream.benchmark;
+package dev.fnbridge.benchmark.kafka;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.fnbridge.lambda.local;
+package dev.fnbridge.benchmark.lambda;
 
 import java.io.InputStream;
 import java.io.OutputStream;
