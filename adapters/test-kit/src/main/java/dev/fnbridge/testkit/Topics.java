@@ -1,20 +1,21 @@
 package dev.fnbridge.testkit;
 
 /**
- * The Kafka topics a function is bound to; its dead letters go to the input topic plus
- * {@code .dlq}.
+ * The Kafka topics a function is bound to.
  *
  * @param input the input topic
- * @param output the output topic
+ * @param output the output topic, {@code null} for a consumer
+ * @param deadLetters the dead-letter topic
  */
-public record Topics(String input, String output) {
+public record Topics(String input, String output, String deadLetters) {
 
 	/**
-	 * The dead-letter topic.
-	 * @return the input topic plus {@code .dlq}
+	 * Topics with the default dead-letter topic, the input topic plus {@code .dlq}.
+	 * @param input the input topic
+	 * @param output the output topic, {@code null} for a consumer
 	 */
-	public String deadLetters() {
-		return this.input + ".dlq";
+	public Topics(String input, String output) {
+		this(input, output, input + ".dlq");
 	}
 
 }

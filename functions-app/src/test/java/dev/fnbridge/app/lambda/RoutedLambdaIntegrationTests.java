@@ -1,4 +1,4 @@
-package dev.fnbridge.lambda;
+package dev.fnbridge.app.lambda;
 
 import java.util.Map;
 

@@ -1,5 +1,6 @@
-package dev.fnbridge.lambda;
+package dev.fnbridge.app.lambda;
 
+import dev.fnbridge.testkit.LambdaArtifact;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LambdaArtifactIntegrationTests {
 
-	private final Path artifact = Path.of(System.getProperty("fnbridge.lambda.artifact"));
+	private final Path artifact = LambdaArtifact.find();
 
 	@Test
 	void staysUnder25Megabytes() throws IOException {
@@ -29,19 +30,52 @@ class LambdaArtifactIntegrationTests {
 	}
 
 	@Test
-	void carriesTheAotGeneratedBeanDefinitionsOfTheApplication() throws IOException {
-		String adapterJar = entries().stream()
-			.filter((name) -> name.matches("lib/fnbridge-aws-lambda-.*\\.jar"))
-			.findFirst()
-			.orElseThrow();
+	void carriesTheAotBeanDefinitionsAndTheMainClassOfTheApplicationInAJarOfItsOwn() throws IOException {
+		List<String> generated = jarEntries("lib/fnbridge-functions-app-fnbridge-lambda\\.jar");
+
+		assertThat(generated).contains("dev/fnbridge/app/FnbridgeApplication__ApplicationContextInitializer.class",
+				"fnbridge-lambda.properties");
+		assertThat(jarText("lib/fnbridge-functions-app-fnbridge-lambda\\.jar", "fnbridge-lambda.properties"))
+			.contains("main-class=dev.fnbridge.app.FnbridgeApplication");
+	}
+
+	@Test
+	void shipsTheLambdaAdapterWithoutAnythingOfTheSample() throws IOException {
+		assertThat(jarEntries("lib/fnbridge-aws-lambda-.*\\.jar")).isNotEmpty()
+			.noneMatch((name) -> name.startsWith("dev/fnbridge/app/") || name.equals("fnbridge-lambda.properties"));
+	}
+
+	@Test
+	void keepsWhatTheLeftOutWebStarterAlsoBrought() throws IOException {
+		assertThat(entries()).anyMatch((name) -> name.startsWith("lib/snakeyaml-"))
+			.anyMatch((name) -> name.startsWith("lib/logback-classic-"))
+			.anyMatch((name) -> name.startsWith("lib/tomcat-embed-el-"))
+			.noneMatch((name) -> name.contains("micrometer-registry-prometheus"));
+	}
+
+	private List<String> jarEntries(String jarPattern) throws IOException {
+		String jarName = entries().stream().filter((name) -> name.matches(jarPattern)).findFirst().orElseThrow();
 		try (ZipFile zip = new ZipFile(this.artifact.toFile());
-				ZipInputStream jar = new ZipInputStream(zip.getInputStream(zip.getEntry(adapterJar)))) {
-			List<String> classes = new ArrayList<>();
+				ZipInputStream jar = new ZipInputStream(zip.getInputStream(zip.getEntry(jarName)))) {
+			List<String> names = new ArrayList<>();
 			for (ZipEntry entry = jar.getNextEntry(); entry != null; entry = jar.getNextEntry()) {
-				classes.add(entry.getName());
+				names.add(entry.getName());
 			}
-			assertThat(classes).contains("dev/fnbridge/app/FnbridgeApplication__ApplicationContextInitializer.class");
+			return names;
 		}
+	}
+
+	private String jarText(String jarPattern, String entryName) throws IOException {
+		String jarName = entries().stream().filter((name) -> name.matches(jarPattern)).findFirst().orElseThrow();
+		try (ZipFile zip = new ZipFile(this.artifact.toFile());
+				ZipInputStream jar = new ZipInputStream(zip.getInputStream(zip.getEntry(jarName)))) {
+			for (ZipEntry entry = jar.getNextEntry(); entry != null; entry = jar.getNextEntry()) {
+				if (entry.getName().equals(entryName)) {
+					return new String(jar.readAllBytes(), StandardCharsets.UTF_8);
+				}
+			}
+		}
+		return "";
 	}
 
 	@Test

@@ -1,5 +1,6 @@
-package dev.fnbridge.lambda;
+package dev.fnbridge.app.lambda;
 
+import dev.fnbridge.testkit.LambdaArtifact;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -88,7 +89,7 @@ class TraceAcrossTransportsIntegrationTests {
 
 	@BeforeAll
 	void startLambda() throws IOException {
-		Path artifact = Path.of(System.getProperty("fnbridge.lambda.artifact", "target/fnbridge-lambda.zip"));
+		Path artifact = LambdaArtifact.find();
 		this.lambdaLog = Files.createTempFile("trace-lambda-", ".log");
 		this.lambda = LocalLambda.start(artifact, LambdaEnvironment.HANDLER,
 				Map.of("SPRING_CLOUD_FUNCTION_DEFINITION", PIPELINE.replace(',', '|')),

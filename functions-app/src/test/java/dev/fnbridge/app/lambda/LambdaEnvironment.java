@@ -1,5 +1,7 @@
-package dev.fnbridge.lambda;
+package dev.fnbridge.app.lambda;
 
+import dev.fnbridge.lambda.FunctionHandler;
+import dev.fnbridge.testkit.LambdaArtifact;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +43,7 @@ abstract class LambdaEnvironment {
 
 	@BeforeAll
 	void startEnvironment() throws IOException {
-		Path artifact = Path.of(System.getProperty("fnbridge.lambda.artifact", "target/fnbridge-lambda.zip"));
+		Path artifact = LambdaArtifact.find();
 		assertThat(artifact).as("the packaged Lambda artifact").exists();
 		this.log = Files.createTempFile("lambda-", ".log");
 		this.lambda = LocalLambda.start(artifact, HANDLER, environment(), List.of("-XX:TieredStopAtLevel=1"), this.log);

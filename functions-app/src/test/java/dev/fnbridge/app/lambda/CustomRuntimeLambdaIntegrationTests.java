@@ -1,5 +1,7 @@
-package dev.fnbridge.lambda;
+package dev.fnbridge.app.lambda;
 
+import dev.fnbridge.lambda.FunctionHandler;
+import dev.fnbridge.testkit.LambdaArtifact;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +34,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  */
 class CustomRuntimeLambdaIntegrationTests {
 
-	private static final Path ARTIFACT = Path.of(System.getProperty("fnbridge.lambda.artifact"));
+	private static final Path ARTIFACT = LambdaArtifact.find();
 
 	private static final Path EVENTS = Path.of("src/test/resources/events");
 
