@@ -132,8 +132,37 @@ class ApplicationHttpTests {
 	void listsTheFiveFunctions() throws Exception {
 		JsonNode functions = this.json.readTree(get("/functions").body());
 
-		assertThat(functions.findValuesAsString("name")).containsExactly("detectAnomaly", "enrichReading", "hello",
-				"summarizeReadings", "validateReading");
+		assertThat(functions.valueStream().map((function) -> function.path("name").asString()))
+			.containsExactly("detectAnomaly", "enrichReading", "hello", "summarizeReadings", "validateReading");
+	}
+
+	@Test
+	void describesEachInputWithTheConstraintsTheFrameworkChecks() throws Exception {
+		JsonNode reading = this.json.readTree(get("/functions").body())
+			.valueStream()
+			.filter((function) -> function.path("name").asString().equals("validateReading"))
+			.findFirst()
+			.orElseThrow()
+			.path("inputSchema");
+
+		assertThat(reading.path("properties").path("deviceId").path("maxLength").asInt()).isEqualTo(128);
+		assertThat(reading.path("properties").path("timestamp").path("format").asString()).isEqualTo("date-time");
+		assertThat(reading.path("required").valueStream().map(JsonNode::asString)).contains("deviceId", "type", "value",
+				"unit", "timestamp");
+	}
+
+	@Test
+	void rejectsMissingFieldsOfAReadingBeforeTheFunctionRuns() throws Exception {
+		HttpResponse<String> response = post("/validateReading",
+				"{\"deviceId\":\" \",\"type\":\"co2\",\"unit\":\"ppm\"}");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(this.json.readTree(response.body())
+			.path("errors")
+			.valueStream()
+			.map((error) -> error.path("field").asString()))
+			.containsExactlyInAnyOrder("deviceId", "timestamp", "value");
 	}
 
 	@Test

@@ -3,9 +3,11 @@ package dev.fnbridge.core;
 import dev.fnbridge.core.invocation.RecordTracing;
 import dev.fnbridge.core.invocation.TransportFunctionWrapper;
 import dev.fnbridge.core.json.JsonPayloadReader;
+import dev.fnbridge.core.json.JsonProperties;
 import dev.fnbridge.core.metrics.InvocationMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.validation.Validator;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,6 +18,7 @@ import org.springframework.beans.factory.annotation.AutowiredAnnotationBeanPostP
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -24,6 +27,7 @@ import org.springframework.context.annotation.Bean;
  * observation wrapper, whose timer would count every invocation a second time.
  */
 @AutoConfiguration(beforeName = "org.springframework.cloud.function.observability.ObservationAutoConfiguration")
+@EnableConfigurationProperties(JsonProperties.class)
 public class FnbridgeCoreAutoConfiguration {
 
 	private static final String FUNCTION_CATALOG = "functionCatalog";
@@ -36,8 +40,11 @@ public class FnbridgeCoreAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JsonPayloadReader fnbridgeJsonPayloadReader(ObjectProvider<ObjectMapper> mapper) {
-		return new JsonPayloadReader(mapper.getIfAvailable(() -> JsonMapper.builder().build()));
+	JsonPayloadReader fnbridgeJsonPayloadReader(ObjectProvider<ObjectMapper> mapper,
+			ObjectProvider<Validator> validator, JsonProperties properties) {
+		// Bean Validation of every input on every transport, when a provider is present.
+		return new JsonPayloadReader(mapper.getIfAvailable(() -> JsonMapper.builder().build()),
+				validator.getIfAvailable(), properties.isCoerceScalarsToText());
 	}
 
 	@Bean

@@ -2,7 +2,11 @@ package dev.fnbridge.http;
 
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+
+import dev.fnbridge.core.catalog.JsonSchemas;
+import dev.fnbridge.core.invocation.DirectTargets;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,11 +35,17 @@ class FunctionCatalogController {
 		String name = route.definition();
 		if (route.isSupplier()) {
 			return new FunctionDescriptor(name, "supplier", "GET", "/" + name, null,
-					typeName(route.function().getOutputType()));
+					typeName(route.function().getOutputType()), null, schema(route.function().getOutputType()));
 		}
 		String kind = route.isConsumer() ? "consumer" : "function";
 		String output = route.isConsumer() ? null : typeName(route.function().getOutputType());
-		return new FunctionDescriptor(name, kind, "POST", "/" + name, typeName(route.payloadType()), output);
+		return new FunctionDescriptor(name, kind, "POST", "/" + name, typeName(route.payloadType()), output,
+				JsonSchemas.of(route.payloadType()),
+				route.isConsumer() ? null : schema(route.function().getOutputType()));
+	}
+
+	private static Map<String, Object> schema(Type type) {
+		return JsonSchemas.of(DirectTargets.payloadType(type));
 	}
 
 	/** A readable type name: simple names, generics kept ({@code List<Reading>}). */

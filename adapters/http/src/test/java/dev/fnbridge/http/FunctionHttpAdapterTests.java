@@ -229,7 +229,8 @@ class FunctionHttpAdapterTests {
 	void listsEveryFunctionWithItsPathAndTypes() throws Exception {
 		JsonNode functions = this.json.readTree(get("/functions").body());
 
-		assertThat(functions.findValuesAsString("name")).contains("describe", "shout", "motto", "record")
+		assertThat(functions.valueStream().map((function) -> function.path("name").asString()))
+			.contains("describe", "shout", "motto", "record")
 			.doesNotContain("functionRouter");
 		JsonNode describe = functions.valueStream()
 			.filter((node) -> node.path("name").asString().equals("describe"))
@@ -238,6 +239,9 @@ class FunctionHttpAdapterTests {
 		assertThat(describe.path("path").asString()).isEqualTo("/describe");
 		assertThat(describe.path("inputType").asString()).isEqualTo("TestFunctionsApplication.Person");
 		assertThat(describe.path("outputType").asString()).isEqualTo("String");
+		assertThat(describe.path("inputSchema").path("type").asString()).isEqualTo("object");
+		assertThat(describe.path("inputSchema").path("properties").has("age")).isTrue();
+		assertThat(describe.path("outputSchema").path("type").asString()).isEqualTo("string");
 	}
 
 	@Test

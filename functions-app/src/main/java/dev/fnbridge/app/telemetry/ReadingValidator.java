@@ -8,23 +8,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import dev.fnbridge.core.error.ErrorClassifier;
 import dev.fnbridge.core.error.InvalidInputException;
 import dev.fnbridge.core.error.Violation;
-import jakarta.validation.Validator;
 
 /**
  * Checks a {@link Reading} and returns it normalized (type in lowercase, unit spelled
  * canonically, e.g. {@code °c} becomes {@code C}).
  * <p>
- * Throws {@link InvalidInputException} listing every violation found: a missing or blank
- * field, an unknown sensor type, a unit the type does not accept, a value outside the
- * type's physical range, or a timestamp further in the future than the allowed clock
- * skew.
+ * Throws {@link InvalidInputException} listing every violation found: an unknown sensor
+ * type, a unit the type does not accept, a value outside the type's physical range, or a
+ * timestamp further in the future than the allowed clock skew. Missing and blank fields
+ * never get here: fnbridge checks {@link Reading}'s Bean Validation constraints on every
+ * transport before the function runs.
  */
 public class ReadingValidator implements Function<Reading, Reading> {
-
-	private final Validator validator;
 
 	private final Clock clock;
 
@@ -32,12 +29,10 @@ public class ReadingValidator implements Function<Reading, Reading> {
 
 	/**
 	 * Creates the validator.
-	 * @param validator Bean Validation, for the field constraints on {@link Reading}
 	 * @param clock the clock "now" is read from
 	 * @param maxClockSkew how far in the future a timestamp may lie
 	 */
-	public ReadingValidator(Validator validator, Clock clock, Duration maxClockSkew) {
-		this.validator = validator;
+	public ReadingValidator(Clock clock, Duration maxClockSkew) {
 		this.clock = clock;
 		this.maxClockSkew = maxClockSkew;
 	}
@@ -53,9 +48,15 @@ public class ReadingValidator implements Function<Reading, Reading> {
 		if (reading == null) {
 			throw new InvalidInputException("", "A reading is required");
 		}
-		List<Violation> violations = new ArrayList<>(ErrorClassifier.toViolations(this.validator.validate(reading)));
+		if (reading.deviceId() == null || reading.type() == null || reading.value() == null || reading.unit() == null
+				|| reading.timestamp() == null) {
+			// Only a direct Java caller can get here: every transport checks the
+			// constraints.
+			throw new InvalidInputException("", "deviceId, type, value, unit and timestamp are required");
+		}
+		List<Violation> violations = new ArrayList<>();
 		Optional<SensorType> type = (reading.type() != null) ? SensorType.fromName(reading.type()) : Optional.empty();
-		if (reading.type() != null && !reading.type().isBlank() && type.isEmpty()) {
+		if (!reading.type().isBlank() && type.isEmpty()) {
 			violations.add(new Violation("type", "unknown sensor type; use one of " + SensorType.jsonNames()));
 		}
 		Optional<String> unit = Optional.empty();

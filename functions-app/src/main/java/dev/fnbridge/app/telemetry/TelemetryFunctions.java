@@ -3,8 +3,6 @@ package dev.fnbridge.app.telemetry;
 import java.time.Clock;
 import java.util.function.Function;
 
-import jakarta.validation.Validator;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,9 +23,8 @@ public class TelemetryFunctions {
 	 * @return the function
 	 */
 	@Bean
-	public Function<Reading, Reading> validateReading(Validator validator, ObjectProvider<Clock> clock,
-			TelemetryProperties properties) {
-		return new ReadingValidator(validator, clock.getIfAvailable(Clock::systemUTC), properties.getMaxClockSkew());
+	public Function<Reading, Reading> validateReading(ObjectProvider<Clock> clock, TelemetryProperties properties) {
+		return new ReadingValidator(clock.getIfAvailable(Clock::systemUTC), properties.getMaxClockSkew());
 	}
 
 	/**

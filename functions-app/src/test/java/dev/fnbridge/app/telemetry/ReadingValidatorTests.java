@@ -54,9 +54,10 @@ class ReadingValidatorTests {
 	}
 
 	@Test
-	void rejectsMissingFieldsAllAtOnce() {
-		assertThat(violations(new Reading(null, " ", null, null, null))).extracting(Violation::field)
-			.containsExactlyInAnyOrder("deviceId", "type", "value", "unit", "timestamp");
+	void rejectsMissingFieldsFromADirectCaller() {
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.validator.apply(new Reading("s", "co2", null, "ppm", NOW)))
+			.withMessageContaining("required");
 	}
 
 	@Test

@@ -4,24 +4,39 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.Temporal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import dev.fnbridge.core.error.ErrorClassifier;
 import dev.fnbridge.core.error.InvalidInputException;
+import dev.fnbridge.core.error.Violation;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.MapperBuilder;
 import tools.jackson.databind.exc.InvalidDefinitionException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * Reads transport input (an HTTP body, a Kafka record value, a Lambda event body) into a
@@ -29,21 +44,66 @@ import tools.jackson.databind.exc.ValueInstantiationException;
  * {@link InvalidInputException} whose message names the field and the expected kind of
  * value, but never a Java class name. Every transport uses it, so the same bad input gets
  * the same message everywhere.
+ * <p>
+ * With a Bean Validation {@link Validator}, every payload it reads is also checked
+ * against the constraints of its type ({@code @NotBlank}, {@code @Positive},
+ * {@code @Size}, and {@code @Valid} on nested records and list elements), and of each
+ * element of a list or array payload, before any function sees it: a violation is an
+ * {@link InvalidInputException} with one {@link Violation} per field, at most
+ * {@value #MAX_VIOLATIONS} of them.
  */
 public class JsonPayloadReader {
 
+	/** The most violations one error reports; the rest are counted in one more entry. */
+	public static final int MAX_VIOLATIONS = 100;
+
 	private final ObjectMapper mapper;
+
+	private final Validator validator;
+
+	private final Map<Class<?>, Boolean> constrained = new ConcurrentHashMap<>();
 
 	private final Map<Type, JavaType> javaTypes = new ConcurrentHashMap<>();
 
 	private final Map<Type, Function<String, Object>> argumentBinders = new ConcurrentHashMap<>();
 
 	/**
-	 * Creates a reader.
+	 * Creates a reader that does not check constraints.
 	 * @param mapper the application's JSON mapper
 	 */
 	public JsonPayloadReader(ObjectMapper mapper) {
-		this.mapper = mapper;
+		this(mapper, null);
+	}
+
+	/**
+	 * Creates a reader that does not turn JSON numbers and booleans into text.
+	 * @param mapper the application's JSON mapper
+	 * @param validator checks every payload read, or {@code null} for none
+	 */
+	public JsonPayloadReader(ObjectMapper mapper, Validator validator) {
+		this(mapper, validator, false);
+	}
+
+	/**
+	 * Creates a reader. It reads with a copy of the application's mapper that refuses
+	 * numbers out of range (a non-finite floating-point value, a timestamp beyond
+	 * {@link java.time.Instant}'s range) and, unless allowed, a JSON number or boolean
+	 * where the payload has a text field ({@code {"name": 42}}).
+	 * @param mapper the application's JSON mapper
+	 * @param validator checks every payload read, or {@code null} for none
+	 * @param coerceScalarsToText whether a number or boolean may be read into a text
+	 * field
+	 */
+	public JsonPayloadReader(ObjectMapper mapper, Validator validator, boolean coerceScalarsToText) {
+		MapperBuilder<?, ?> strict = mapper.rebuild().addModule(StrictNumbers.module());
+		if (!coerceScalarsToText) {
+			strict = strict.withCoercionConfig(LogicalType.Textual,
+					(coercion) -> coercion.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+		}
+		this.mapper = strict.build();
+		this.validator = validator;
 	}
 
 	private JavaType javaType(Type type) {
@@ -58,6 +118,7 @@ public class JsonPayloadReader {
 	 * @throws InvalidInputException if the body is not JSON of the expected shape
 	 */
 	public Object readJson(byte[] body, Type type) {
+		requireUtf8(body);
 		JavaType javaType = javaType(type);
 		Object value;
 		try {
@@ -69,7 +130,69 @@ public class JsonPayloadReader {
 		if (value == null) {
 			throw new InvalidInputException("", "The input must be " + describe(javaType.getRawClass()) + ", not null");
 		}
-		return value;
+		return validate(value);
+	}
+
+	/**
+	 * Checks a payload against its Bean Validation constraints (each element's, for a
+	 * list or an array).
+	 * @param value the payload
+	 * @return {@code value}
+	 * @throws InvalidInputException listing the violations, if any
+	 */
+	public Object validate(Object value) {
+		if (this.validator == null || value == null) {
+			return value;
+		}
+		List<Violation> violations = new ArrayList<>();
+		int[] total = { 0 };
+		if (value instanceof Collection<?> elements) {
+			int index = 0;
+			for (Object element : elements) {
+				collect(element, "[" + index++ + "]", violations, total);
+			}
+		}
+		else if (value instanceof Object[] elements) {
+			for (int index = 0; index < elements.length; index++) {
+				collect(elements[index], "[" + index + "]", violations, total);
+			}
+		}
+		else {
+			collect(value, "", violations, total);
+		}
+		if (violations.isEmpty()) {
+			return value;
+		}
+		if (total[0] > violations.size()) {
+			violations.add(new Violation("", "and " + (total[0] - violations.size()) + " more violations"));
+		}
+		throw new InvalidInputException(violations);
+	}
+
+	/**
+	 * Adds the violations of one value, keeping at most {@link #MAX_VIOLATIONS} so an
+	 * error's size is bounded whatever the input, and counts them all.
+	 */
+	private void collect(Object value, String prefix, List<Violation> violations, int[] total) {
+		if (value == null || !isConstrained(value.getClass())) {
+			return;
+		}
+		Set<ConstraintViolation<Object>> found = this.validator.validate(value);
+		total[0] += found.size();
+		for (Violation violation : ErrorClassifier.toViolations(found)) {
+			if (violations.size() == MAX_VIOLATIONS) {
+				return;
+			}
+			String field = prefix.isEmpty() ? violation.field()
+					: violation.field().isEmpty() ? prefix : prefix + "." + violation.field();
+			violations.add(new Violation(field, violation.message()));
+		}
+	}
+
+	/** Whether a type has constraints at all, looked up once per type. */
+	private boolean isConstrained(Class<?> type) {
+		return this.constrained.computeIfAbsent(type, (candidate) -> !isScalar(candidate) && candidate != String.class
+				&& this.validator.getConstraintsForClass(candidate).isBeanConstrained());
 	}
 
 	/**
@@ -78,7 +201,34 @@ public class JsonPayloadReader {
 	 * @return the text, decoded as UTF-8
 	 */
 	public String readText(byte[] body) {
+		requireUtf8(body);
 		return new String(body, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Refuses bytes that are not strict UTF-8: a lenient decoder turns an overlong
+	 * sequence such as {@code C0 AF} into {@code /}, past any filter that looked at the
+	 * text.
+	 * @param body the bytes
+	 * @throws InvalidInputException if they are not valid UTF-8
+	 */
+	public static void requireUtf8(byte[] body) {
+		int i = 0;
+		while (i < body.length && body[i] >= 0) {
+			i++;
+		}
+		if (i == body.length) {
+			return;
+		}
+		try {
+			StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(body, i, body.length - i));
+		}
+		catch (CharacterCodingException ex) {
+			throw new InvalidInputException("", "The input is not valid UTF-8");
+		}
 	}
 
 	/**
@@ -91,7 +241,7 @@ public class JsonPayloadReader {
 	 * @throws InvalidInputException if the argument does not fit the type
 	 */
 	public Object readArgument(String argument, Type type) {
-		return this.argumentBinders.computeIfAbsent(type, this::argumentBinder).apply(argument);
+		return validate(this.argumentBinders.computeIfAbsent(type, this::argumentBinder).apply(argument));
 	}
 
 	/**
@@ -176,6 +326,10 @@ public class JsonPayloadReader {
 		}
 		if (ex instanceof ValueInstantiationException) {
 			return new InvalidInputException(field, "Invalid value");
+		}
+		if (ex instanceof InvalidFormatException invalid && invalid.getValue() instanceof Number
+				&& invalid.getTargetType() != null && !CharSequence.class.isAssignableFrom(invalid.getTargetType())) {
+			return new InvalidInputException(field, "Number out of range");
 		}
 		if (ex instanceof MismatchedInputException mismatch) {
 			Class<?> expected = (mismatch.getTargetType() != null) ? mismatch.getTargetType() : rootType;
