@@ -1,0 +1,4 @@
+/**
+ * Greetings: the {@code hello} function.
+ */
+package ${package}.hello;
