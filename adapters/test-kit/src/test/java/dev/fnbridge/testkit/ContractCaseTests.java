@@ -45,4 +45,28 @@ class ContractCaseTests {
 			.withMessageContaining("\"output\", \"error\" or \"none\"");
 	}
 
+	@Test
+	void runsACaseOnEveryTransportUnlessItListsSome() throws IOException {
+		Files.writeString(this.cases.resolve("a-all.json"), "{\"function\":\"hello\",\"input\":{},\"none\":true}");
+		Files.writeString(this.cases.resolve("b-some.json"),
+				"{\"function\":\"hello\",\"input\":{},\"none\":true,\"transports\":[\"http\",\"lambda\"]}");
+
+		List<ContractCase> loaded = ContractCase.load(this.cases);
+
+		assertThat(loaded.get(0).transports()).isEqualTo(ContractCase.TRANSPORTS);
+		assertThat(loaded.get(1).transports()).containsExactlyInAnyOrder("http", "lambda-api-gateway", "lambda-sqs",
+				"lambda-kinesis", "lambda-sns", "lambda-msk");
+		assertThat(loaded.get(1).appliesTo("kafka")).isFalse();
+	}
+
+	@Test
+	void rejectsAnUnknownTransport() throws IOException {
+		Files.writeString(this.cases.resolve("typo.json"),
+				"{\"function\":\"hello\",\"input\":{},\"none\":true,\"transports\":[\"kafak\"]}");
+
+		assertThatIllegalArgumentException().isThrownBy(() -> ContractCase.load(this.cases))
+			.withMessageContaining("typo.json")
+			.withMessageContaining("unknown transport \"kafak\"");
+	}
+
 }
