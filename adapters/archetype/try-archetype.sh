@@ -24,6 +24,16 @@ check() { # name, command...
   if "$@" >"$work/step.log" 2>&1; then passed=$((passed + 1)); echo "ok   $name"
   else failed=$((failed + 1)); echo "FAIL $name"; tail -40 "$work/step.log" | sed 's/^/     /'; fi
 }
+# The first record of a topic, polled until one is there (a topic can be created after kcat asks).
+first_record() { # broker, topic, format
+  local out
+  for _ in $(seq 1 60); do
+    out=$(kcat -C -b "$1" -t "$2" -o beginning -c 1 -e -q -f "$3" 2>/dev/null)
+    [ -n "$out" ] && { printf '%s' "$out"; return 0; }
+    sleep 1
+  done
+  return 1
+}
 contains() { grep -qF -- "$2" <<<"$1" || { echo "expected: $2"; echo "got: $1"; return 1; }; }
 
 generate() {
@@ -76,8 +86,8 @@ kafka_smoke() {
   echo "{\"orderId\":\"o-$run\",\"customer\":\"Ada\",\"lines\":[{\"sku\":\"a\",\"quantity\":1,\"unitPriceCents\":7}]}" \
     | kcat -P -b "$broker" -t "orders.placed.$run" -k "o-$run"
   echo '{"orderId":"","customer":"Ada","lines":[]}' | kcat -P -b "$broker" -t "orders.placed.$run" -k poison
-  out=$(kcat -C -b "$broker" -t "orders.invoices.$run" -o beginning -c 1 -e -q -m 60 -f 'key=%k value=%s\n' 2>/dev/null)
-  local dead; dead=$(kcat -C -b "$broker" -t "orders.placed.$run.dlq" -o beginning -c 1 -e -q -m 60 -f '%h\n' 2>/dev/null)
+  out=$(first_record "$broker" "orders.invoices.$run" 'key=%k value=%s\n')
+  local dead; dead=$(first_record "$broker" "orders.placed.$run.dlq" '%h\n')
   kill $pid; wait $pid 2>/dev/null
   contains "$out" "key=o-$run" && contains "$out" '"totalCents":7' && contains "$dead" 'fnbridge-error-category=invalid-input'
 }
