@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -79,7 +80,7 @@ class DeadLetterRouting implements ListenerContainerWithDlqAndRetryCustomizer {
 		// it must be acknowledged first.
 		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
 			this.outputs.flush();
-			recoverer.accept(record, ex);
+			recoverer.accept(withoutReservedHeaders(record), ex);
 		}, retryBackOff());
 		handler
 			.setBackOffFunction((record, ex) -> StreamErrors.classify(ex).category().isClientError() ? NO_RETRY : null);
@@ -140,6 +141,31 @@ class DeadLetterRouting implements ListenerContainerWithDlqAndRetryCustomizer {
 			.register(this.meters)
 			.increment();
 		return headers;
+	}
+
+	/**
+	 * The record as the recoverer copies it into the dead letter: without fnbridge's own
+	 * headers, which {@link #headers} writes. A producer's forged
+	 * {@code fnbridge-error-category} would otherwise stand before the real one, and be
+	 * what a reader taking the first value sees.
+	 */
+	private static ConsumerRecord<?, ?> withoutReservedHeaders(ConsumerRecord<?, ?> record) {
+		Headers kept = new RecordHeaders();
+		boolean dropped = false;
+		for (Header header : record.headers()) {
+			if (FnbridgeHeaderMapper.isReserved(header.key())) {
+				dropped = true;
+			}
+			else {
+				kept.add(header);
+			}
+		}
+		if (!dropped) {
+			return record;
+		}
+		return new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
+				record.timestampType(), record.serializedKeySize(), record.serializedValueSize(), record.key(),
+				record.value(), kept, record.leaderEpoch(), record.deliveryCount());
 	}
 
 	private static String causeMessage(ClassifiedError error) {

@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaderMapper;
 
 /**
  * fnbridge's error policy for the Kafka binder: dead letters with their real cause,
@@ -60,6 +61,18 @@ public class FnbridgeStreamAutoConfiguration {
 		KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(producers);
 		return new DeadLetterRouting(template, properties, new BindingFunctions(bindings, functions),
 				meters.getIfAvailable(SimpleMeterRegistry::new), outputs);
+	}
+
+	/**
+	 * The binder's header mapper for every binding, reading neither fnbridge's own
+	 * headers nor Spring's JSON type hints from a consumed record, and writing no
+	 * fnbridge header to an output (the binder looks it up by this name).
+	 * @return the header mapper
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "kafkaBinderHeaderMapper")
+	KafkaHeaderMapper kafkaBinderHeaderMapper() {
+		return new FnbridgeHeaderMapper();
 	}
 
 	@Bean

@@ -1,0 +1,196 @@
+package dev.fnbridge.stream;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.StreamSupport;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What a producer writes into a record's headers, against a real broker (an in-process
+ * KRaft broker) and a bound function: fnbridge's own headers and Spring's JSON type hints
+ * are not the producer's to set. A dead letter says why in exactly one value of each
+ * {@code fnbridge-*} header, an output record carries none of the input's, and the
+ * function's input type alone decides how a payload is read.
+ */
+@SpringBootTest(classes = ProducerHeadersIntegrationTests.Greeting.class,
+		webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+				"spring.cloud.function.definition=hello",
+				"spring.cloud.stream.bindings.hello-in-0.destination=headers.in",
+				"spring.cloud.stream.bindings.hello-in-0.group=fnbridge-headers",
+				"spring.cloud.stream.bindings.hello-out-0.destination=headers.out",
+				"fnbridge.kafka.retry.initial-interval=10ms", "fnbridge.kafka.retry.max-interval=50ms" })
+@EmbeddedKafka(partitions = 1)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProducerHeadersIntegrationTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	@Value("${spring.embedded.kafka.brokers}")
+	private String brokers;
+
+	private KafkaProducer<byte[], byte[]> producer;
+
+	@BeforeAll
+	void connect() {
+		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers,
+				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+	}
+
+	@AfterAll
+	void disconnect() {
+		this.producer.close();
+	}
+
+	@Test
+	void deadLetterCarriesOnlyTheRealReasonWhenTheRecordForgedOne() {
+		String marker = UUID.randomUUID().toString();
+		send("{\"name\":\"" + marker, null,
+				Map.of(DeadLetterHeaders.CATEGORY, "transient-failure", DeadLetterHeaders.FUNCTION, "admin",
+						DeadLetterHeaders.ATTEMPTS, "0", "fnbridge-approved", "yes", "x-request-id", marker));
+
+		ConsumerRecord<byte[], byte[]> dead = readOne("headers.in.dlq", marker);
+
+		assertThat(values(dead, DeadLetterHeaders.CATEGORY)).containsExactly("invalid-input");
+		assertThat(values(dead, DeadLetterHeaders.FUNCTION)).containsExactly("hello");
+		assertThat(values(dead, DeadLetterHeaders.ATTEMPTS)).containsExactly("1");
+		assertThat(keys(dead)).filteredOn((key) -> key.startsWith("fnbridge-"))
+			.doesNotHaveDuplicates()
+			.doesNotContain("fnbridge-approved");
+		assertThat(values(dead, "x-request-id")).as("the producer's other headers").containsExactly(marker);
+	}
+
+	@Test
+	void outputRecordCarriesNoneOfTheFnbridgeHeadersTheInputForged() {
+		String marker = UUID.randomUUID().toString();
+		send("{\"name\":\"" + marker + "\"}", "user-7", Map.of(DeadLetterHeaders.CATEGORY, "transient-failure",
+				DeadLetterHeaders.FUNCTION, "admin", "x-request-id", marker));
+
+		ConsumerRecord<byte[], byte[]> greeting = readOne("headers.out", marker);
+
+		assertThat(text(greeting.value())).isEqualTo("\"Hello, " + marker + "!\"");
+		assertThat(keys(greeting)).noneMatch((key) -> key.startsWith("fnbridge"));
+		assertThat(values(greeting, "x-request-id")).as("the producer's other headers").containsExactly(marker);
+	}
+
+	@Test
+	void readsARecordThatNamesAnotherTransportInAnFnbridgeHeaderAsAKafkaRecord() {
+		String marker = UUID.randomUUID().toString();
+		send("{\"name\":\"" + marker + "\"}", "user-7", Map.of("fnbridge_transport", "lambda"));
+
+		ConsumerRecord<byte[], byte[]> greeting = readOne("headers.out", marker);
+
+		assertThat(text(greeting.value())).isEqualTo("\"Hello, " + marker + "!\"");
+		assertThat(text(greeting.key())).as("the output keeps the input's key, as on Kafka").isEqualTo("user-7");
+		assertThat(keys(greeting)).noneMatch((key) -> key.startsWith("fnbridge"));
+	}
+
+	@Test
+	void readsAValidRecordAsTheFunctionsInputWhateverItsJsonTypesHeaderNames() {
+		String marker = UUID.randomUUID().toString();
+		send("{\"name\":\"" + marker + "\"}", null, Map.of("contentType", "application/json",
+				"spring_json_header_types", "{\"contentType\":\"java.util.Date\"}"));
+
+		ConsumerRecord<byte[], byte[]> greeting = readOne("headers.out", marker);
+
+		assertThat(text(greeting.value())).isEqualTo("\"Hello, " + marker + "!\"");
+	}
+
+	private void send(String value, String key, Map<String, String> headers) {
+		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>("headers.in", null,
+				(key != null) ? bytes(key) : null, bytes(value));
+		headers.forEach((name, header) -> record.headers().add(name, bytes(header)));
+		try {
+			this.producer.send(record).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Reads a topic from the beginning until a record whose value contains the marker.
+	 */
+	private ConsumerRecord<byte[], byte[]> readOne(String topic, String marker) {
+		List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers, ConsumerConfig.GROUP_ID_CONFIG,
+						"test-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+						ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+						ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+			consumer.subscribe(List.of(topic));
+			await().atMost(WAIT).until(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
+					if (text(record.value()).contains(marker)) {
+						found.add(record);
+					}
+				});
+				return !found.isEmpty();
+			});
+		}
+		return found.get(0);
+	}
+
+	private static List<String> values(ConsumerRecord<?, ?> record, String name) {
+		return StreamSupport.stream(record.headers().headers(name).spliterator(), false)
+			.map((header) -> text(header.value()))
+			.toList();
+	}
+
+	private static List<String> keys(ConsumerRecord<?, ?> record) {
+		return StreamSupport.stream(record.headers().spliterator(), false).map(Header::key).toList();
+	}
+
+	private static String text(byte[] bytes) {
+		return (bytes != null) ? new String(bytes, StandardCharsets.UTF_8) : null;
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** The payload of {@code hello}. */
+	record HelloRequest(String name) {
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class Greeting {
+
+		@Bean
+		Function<HelloRequest, String> hello() {
+			return (request) -> "Hello, " + request.name() + "!";
+		}
+
+	}
+
+}
