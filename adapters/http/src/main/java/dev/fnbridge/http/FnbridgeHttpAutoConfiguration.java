@@ -17,15 +17,17 @@ import org.springframework.http.server.observation.ServerRequestObservationConve
  * not used: its defaults answer bad input with 500, echo request headers and tag every
  * request {@code uri="/**"}.
  */
-@AutoConfiguration(after = { ContextFunctionCatalogAutoConfiguration.class, FnbridgeCoreAutoConfiguration.class })
+@AutoConfiguration(after = { ContextFunctionCatalogAutoConfiguration.class, FnbridgeCoreAutoConfiguration.class },
+		beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(HttpProperties.class)
-@Import({ FunctionHttpController.class, FunctionCatalogController.class, ProblemResponses.class })
+@Import({ FunctionHttpController.class, FunctionCatalogController.class, ProblemResponses.class,
+		ProblemErrorController.class })
 public class FnbridgeHttpAutoConfiguration {
 
 	@Bean
 	FunctionRoutes fnbridgeFunctionRoutes(FunctionCatalog catalog, HttpProperties properties) {
-		return new FunctionRoutes(catalog, properties.getCompositionCacheSize());
+		return new FunctionRoutes(catalog, properties.getCompositionCacheSize(), properties.getMaxCompositionLength());
 	}
 
 	@Bean

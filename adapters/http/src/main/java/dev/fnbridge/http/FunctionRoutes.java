@@ -2,6 +2,7 @@ package dev.fnbridge.http;
 
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +10,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import dev.fnbridge.core.error.InvalidInputException;
 import dev.fnbridge.core.error.UnknownFunctionException;
+import dev.fnbridge.core.invocation.DirectTargets;
+import dev.fnbridge.core.json.JsonPayloadReader;
 
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
@@ -33,12 +37,25 @@ public class FunctionRoutes {
 
 	private final Map<String, FunctionRoute> compositions;
 
+	private final int maxCompositionLength;
+
 	/**
 	 * Resolves every function in the catalog.
 	 * @param catalog the function catalog
 	 * @param compositionCacheSize how many compositions to keep resolved
 	 */
 	public FunctionRoutes(FunctionCatalog catalog, int compositionCacheSize) {
+		this(catalog, compositionCacheSize, 16);
+	}
+
+	/**
+	 * Resolves every function in the catalog.
+	 * @param catalog the function catalog
+	 * @param compositionCacheSize how many compositions to keep resolved
+	 * @param maxCompositionLength how many functions one composition may have
+	 */
+	public FunctionRoutes(FunctionCatalog catalog, int compositionCacheSize, int maxCompositionLength) {
+		this.maxCompositionLength = maxCompositionLength;
 		this.catalog = catalog;
 		Map<String, FunctionRoute> resolved = new TreeMap<>();
 		for (String name : catalog.getNames(null)) {
@@ -95,19 +112,81 @@ public class FunctionRoutes {
 		if (elements.length < 2) {
 			throw new UnknownFunctionException(definition, definition);
 		}
+		if (elements.length > this.maxCompositionLength) {
+			throw new InvalidInputException("", "A composition has at most " + this.maxCompositionLength
+					+ " functions (fnbridge.http.max-composition-length), not " + elements.length);
+		}
+		Set<String> seen = new HashSet<>();
+		FunctionRoute previous = null;
 		for (String element : elements) {
-			if (!this.lookup.containsKey(element)) {
+			FunctionRoute route = this.lookup.get(element);
+			if (route == null) {
 				throw new UnknownFunctionException(definition, element);
 			}
+			if (!seen.add(element)) {
+				throw new InvalidInputException("", "A composition cannot use '" + element + "' twice");
+			}
+			if (previous != null) {
+				checkComposable(previous, route);
+			}
+			previous = route;
 		}
 		String normalized = String.join(",", elements);
-		FunctionInvocationWrapper composed = this.catalog.lookup(normalized);
+		FunctionInvocationWrapper composed;
+		try {
+			composed = this.catalog.lookup(normalized);
+		}
+		catch (RuntimeException ex) {
+			// Spring Cloud Function refuses the composition: the caller asked for it.
+			throw new InvalidInputException("", "These functions cannot be composed: " + definition);
+		}
 		if (composed == null) {
 			throw new UnknownFunctionException(definition, definition);
 		}
 		FunctionRoute route = FunctionRoute.of(normalized, composed);
 		this.compositions.put(definition, route);
 		return route;
+	}
+
+	/**
+	 * Refuses a composition whose first function's output cannot be the next one's input:
+	 * a consumer (no output) before another function, a supplier (no input) after one,
+	 * text or a number into a structured input, or a structure into a scalar one.
+	 * Structured values pass (they are converted as JSON), so do inputs of any type.
+	 */
+	private static void checkComposable(FunctionRoute first, FunctionRoute next) {
+		String pair = "'" + first.definition() + "' cannot feed '" + next.definition() + "'";
+		if (first.isConsumer()) {
+			throw new InvalidInputException("", pair + ": it returns nothing");
+		}
+		if (next.isSupplier()) {
+			throw new InvalidInputException("", pair + ": it takes no input");
+		}
+		Class<?> output = raw(DirectTargets.payloadType(first.function().getOutputType()));
+		Class<?> input = raw(next.payloadType());
+		if (input == null || output == null || input == Object.class || output == Object.class
+				|| input.isAssignableFrom(output) || kind(input).equals(kind(output))) {
+			return;
+		}
+		throw new InvalidInputException("", pair + ": it returns " + JsonPayloadReader.describe(output) + ", not "
+				+ JsonPayloadReader.describe(input));
+	}
+
+	/** The JSON kind of a type: a string, a number, a boolean, an array, or an object. */
+	private static String kind(Class<?> type) {
+		String described = JsonPayloadReader.describe(type);
+		return described.startsWith("a whole number") ? "a number" : described;
+	}
+
+	private static Class<?> raw(java.lang.reflect.Type type) {
+		if (type instanceof Class<?> cls) {
+			return cls;
+		}
+		if (type instanceof java.lang.reflect.ParameterizedType parameterized
+				&& parameterized.getRawType() instanceof Class<?> cls) {
+			return cls;
+		}
+		return null;
 	}
 
 	private static boolean isValidName(String name) {

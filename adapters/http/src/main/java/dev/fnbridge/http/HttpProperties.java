@@ -31,6 +31,20 @@ public class HttpProperties {
 	 */
 	private int compositionCacheSize = 256;
 
+	/**
+	 * How many functions one composition in a URL may have ({@code /a,b,c}); a longer one
+	 * is a 400.
+	 */
+	private int maxCompositionLength = 16;
+
+	public int getMaxCompositionLength() {
+		return this.maxCompositionLength;
+	}
+
+	public void setMaxCompositionLength(int maxCompositionLength) {
+		this.maxCompositionLength = maxCompositionLength;
+	}
+
 	public DataSize getMaxBodySize() {
 		return this.maxBodySize;
 	}

@@ -142,6 +142,44 @@ class FunctionHttpAdapterTests {
 	}
 
 	@Test
+	void answers400ForAFunctionComposedWithItself() throws Exception {
+		for (String path : new String[] { "/shout,shout", "/shout%7Cshout", "/events/shout,shout" }) {
+			JsonNode problem = problem(post(path, JSON, "\"a\""), 400);
+
+			assertThat(problem.path("type").asString()).isEqualTo("urn:fnbridge:problem:invalid-input");
+			assertThat(problem.path("detail").asString()).isEqualTo("A composition cannot use 'shout' twice");
+		}
+	}
+
+	@Test
+	void answers400ForFunctionsWhoseTypesDoNotCompose() throws Exception {
+		JsonNode problem = problem(post("/shout,describe", JSON, "\"a\""), 400);
+
+		assertThat(problem.path("detail").asString())
+			.isEqualTo("'shout' cannot feed 'describe': it returns a string, not a JSON object");
+		assertThat(problem(post("/record,shout", JSON, "{}"), 400).path("detail").asString())
+			.isEqualTo("'record' cannot feed 'shout': it returns nothing");
+	}
+
+	@Test
+	void answers400ForACompositionOverTheLengthLimit() throws Exception {
+		String thousand = String.join(",", java.util.Collections.nCopies(1000, "shout"));
+
+		assertThat(problem(post("/" + thousand, JSON, "\"a\""), 400).path("detail").asString())
+			.startsWith("A composition has at most 16 functions");
+	}
+
+	@Test
+	void answersTheErrorPathItselfWith404ProblemJson() throws Exception {
+		for (HttpResponse<String> response : java.util.List.of(get("/error"), post("/error", JSON, "{}"))) {
+			assertThat(response.statusCode()).isEqualTo(404);
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(this.json.readTree(response.body()).path("type").asString())
+				.isEqualTo("urn:fnbridge:problem:function-not-found");
+		}
+	}
+
+	@Test
 	void composesFunctionsJoinedByCommaOrPipe() throws Exception {
 		String body = "{\"name\":\"Ada\",\"age\":36}";
 

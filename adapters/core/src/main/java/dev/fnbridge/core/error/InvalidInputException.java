@@ -1,5 +1,6 @@
 package dev.fnbridge.core.error;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,15 +10,40 @@ import java.util.List;
  */
 public class InvalidInputException extends RuntimeException {
 
+	/**
+	 * The most violations one error carries; beyond them one more entry counts the rest,
+	 * so an error's size is bounded whatever the input (100,000 invalid elements must not
+	 * make a 28 MB answer).
+	 */
+	public static final int MAX_VIOLATIONS = 100;
+
+	/** The longest field path or message kept, in characters. */
+	static final int MAX_TEXT = 500;
+
 	private final transient List<Violation> violations;
 
 	/**
-	 * Creates the exception from field-level violations.
+	 * Creates the exception from field-level violations, keeping the first
+	 * {@value #MAX_VIOLATIONS}.
 	 * @param violations what is wrong, at least one
 	 */
 	public InvalidInputException(List<Violation> violations) {
-		super(summarize(violations), null, false, false);
-		this.violations = List.copyOf(violations);
+		this(violations, violations.size());
+	}
+
+	/**
+	 * Creates the exception from the violations found first, and how many there were.
+	 * @param violations what is wrong, at least one
+	 * @param total how many violations there were in all, at least
+	 * {@code violations.size()}
+	 */
+	public InvalidInputException(List<Violation> violations, int total) {
+		this(bounded(violations, total));
+	}
+
+	private InvalidInputException(Bounded bounded) {
+		super(summarize(bounded.violations(), bounded.total()), null, false, false);
+		this.violations = bounded.violations();
 	}
 
 	/**
@@ -37,13 +63,32 @@ public class InvalidInputException extends RuntimeException {
 		return this.violations;
 	}
 
-	private static String summarize(List<Violation> violations) {
+	private static Bounded bounded(List<Violation> violations, int total) {
 		if (violations.isEmpty()) {
 			throw new IllegalArgumentException("an InvalidInputException needs at least one violation");
 		}
+		List<Violation> kept = new ArrayList<>();
+		for (Violation violation : violations.subList(0, Math.min(violations.size(), MAX_VIOLATIONS))) {
+			kept.add(new Violation(shorten(violation.field()), shorten(violation.message())));
+		}
+		int all = Math.max(total, violations.size());
+		if (all > kept.size()) {
+			kept.add(new Violation("", "and " + (all - kept.size()) + " more violations"));
+		}
+		return new Bounded(List.copyOf(kept), all);
+	}
+
+	private static String shorten(String text) {
+		return (text == null || text.length() <= MAX_TEXT) ? text : text.substring(0, MAX_TEXT) + "…";
+	}
+
+	private static String summarize(List<Violation> violations, int total) {
 		Violation first = violations.get(0);
 		String text = first.field().isEmpty() ? first.message() : first.field() + ": " + first.message();
-		return (violations.size() == 1) ? text : text + " (and " + (violations.size() - 1) + " more)";
+		return (total == 1) ? text : text + " (and " + (total - 1) + " more)";
+	}
+
+	private record Bounded(List<Violation> violations, int total) {
 	}
 
 }

@@ -55,7 +55,7 @@ import tools.jackson.databind.type.LogicalType;
 public class JsonPayloadReader {
 
 	/** The most violations one error reports; the rest are counted in one more entry. */
-	public static final int MAX_VIOLATIONS = 100;
+	public static final int MAX_VIOLATIONS = InvalidInputException.MAX_VIOLATIONS;
 
 	private final ObjectMapper mapper;
 
@@ -163,10 +163,7 @@ public class JsonPayloadReader {
 		if (violations.isEmpty()) {
 			return value;
 		}
-		if (total[0] > violations.size()) {
-			violations.add(new Violation("", "and " + (total[0] - violations.size()) + " more violations"));
-		}
-		throw new InvalidInputException(violations);
+		throw new InvalidInputException(violations, total[0]);
 	}
 
 	/**
