@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -71,7 +74,11 @@ import org.springframework.util.ClassUtils;
  * answer.</li>
  * </ul>
  * Errors are {@link LambdaFunctionError}s without stack traces; payloads are never
- * logged.
+ * logged. An event whose bytes are not UTF-8 is refused before it is read (400 behind an
+ * HTTP event source); a response over Lambda's limit of {@value #MAX_RESPONSE_BYTES}
+ * bytes ({@value #MAX_ALB_RESPONSE_BYTES} behind an ALB) becomes a
+ * {@code payload-too-large} error (413 behind an HTTP event source) instead of a response
+ * Lambda or the ALB would refuse.
  */
 final class LambdaDispatcher {
 
@@ -80,6 +87,17 @@ final class LambdaDispatcher {
 	private static final String JSON = "application/json";
 
 	private static final String ROUTE_HEADER = "x-fnbridge-function";
+
+	/**
+	 * Lambda's limit for the response of a synchronous invocation, 6 MB: a larger one
+	 * fails the invocation with Lambda's own error, which no caller can tell apart.
+	 */
+	static final int MAX_RESPONSE_BYTES = 6_291_456;
+
+	/** An ALB takes at most 1 MB of response JSON from a Lambda target (else a 502). */
+	static final int MAX_ALB_RESPONSE_BYTES = 1_048_576;
+
+	private static final String NOT_UTF8 = "The event is not valid UTF-8";
 
 	private final FunctionCatalog catalog;
 
@@ -161,7 +179,18 @@ final class LambdaDispatcher {
 		return primed;
 	}
 
+	/**
+	 * Handles one event.
+	 * @param eventBytes the event as Lambda passed it
+	 * @param requestId the invocation's request id, for the log
+	 * @return the response: a proxy response for HTTP event sources, else the event
+	 * source's or the function's answer
+	 * @throws LambdaFunctionError for a function error
+	 */
 	byte[] dispatch(byte[] eventBytes, String requestId) {
+		if (!isUtf8(eventBytes)) {
+			return notUtf8(eventBytes);
+		}
 		JsonNode event;
 		try {
 			event = this.mapper.readTree(eventBytes);
@@ -172,10 +201,18 @@ final class LambdaDispatcher {
 		if (event == null || event.isMissingNode()) {
 			throw new LambdaFunctionError.InvalidInput("The event is empty");
 		}
-		if (event.isObject() && event.path("requestContext").isObject()
-				&& (event.has("httpMethod") || event.path("requestContext").path("http").has("method"))) {
+		if (isHttp(event)) {
 			return http(event, requestId);
 		}
+		byte[] response = nonHttp(event, eventBytes, requestId);
+		if (response.length > MAX_RESPONSE_BYTES) {
+			throw LambdaFunctionError
+				.of(tooLarge(this.defaultDefinition, response.length, MAX_RESPONSE_BYTES, requestId), null);
+		}
+		return response;
+	}
+
+	private byte[] nonHttp(JsonNode event, byte[] eventBytes, String requestId) {
 		if (event.isObject() && event.path("Records").isArray()) {
 			JsonNode first = event.path("Records").path(0);
 			String source = first.path("eventSource").asString(first.path("EventSource").asString(""));
@@ -217,14 +254,21 @@ final class LambdaDispatcher {
 		}
 	}
 
+	private static boolean isHttp(JsonNode event) {
+		return event.isObject() && event.path("requestContext").isObject()
+				&& (event.has("httpMethod") || event.path("requestContext").path("http").has("method"));
+	}
+
+	private static String path(JsonNode event) {
+		return event.path("requestContext").path("http").isObject() ? event.path("rawPath").asString("/")
+				: event.path("path").asString("/");
+	}
+
 	private byte[] http(JsonNode event, String requestId) {
 		boolean v2 = event.path("requestContext").path("http").isObject();
-		boolean alb = event.path("requestContext").path("elb").isObject();
 		String method = v2 ? event.path("requestContext").path("http").path("method").asString("")
 				: event.path("httpMethod").asString("");
-		String path = v2 ? event.path("rawPath").asString("/") : event.path("path").asString("/");
-		// ALB in multi-value mode sends (and expects back) only multiValueHeaders.
-		boolean multiValue = alb && !event.path("headers").isObject() && event.path("multiValueHeaders").isObject();
+		String path = path(event);
 		Map<String, String> headers = new HashMap<>();
 		event.path("multiValueHeaders")
 			.properties()
@@ -235,9 +279,9 @@ final class LambdaDispatcher {
 			.forEach((header) -> headers.put(header.getKey().toLowerCase(Locale.ROOT), header.getValue().asString("")));
 		String definition = headers.getOrDefault(ROUTE_HEADER,
 				(this.defaultDefinition != null) ? this.defaultDefinition : lastSegment(path));
-		HttpShape shape = new HttpShape(alb, multiValue);
+		HttpShape shape = HttpShape.of(event);
 		try {
-			byte[] body = body(event, alb, method);
+			byte[] body = body(event, shape.alb(), method);
 			String contentType = headers.getOrDefault("content-type", JSON).toLowerCase(Locale.ROOT);
 			if (body.length > 0 && !contentType.contains("json") && !contentType.startsWith("text/")) {
 				return proxy(415, "application/problem+json",
@@ -252,16 +296,87 @@ final class LambdaDispatcher {
 			if (result == null) {
 				return proxy(204, null, null, shape);
 			}
-			return proxy(200, JSON, new String(result, StandardCharsets.UTF_8), shape);
+			// What counts is the response as Lambda gets it: the result, escaped once
+			// more as the body string of the proxy response.
+			byte[] response = proxy(200, JSON, new String(result, StandardCharsets.UTF_8), shape);
+			int limit = shape.alb() ? MAX_ALB_RESPONSE_BYTES : MAX_RESPONSE_BYTES;
+			if (response.length > limit) {
+				return httpError(tooLarge(definition, response.length, limit, requestId), path, definition, shape);
+			}
+			return response;
 		}
 		catch (RuntimeException ex) {
 			ClassifiedError error = classify(ex, definition, requestId);
 			String function = (error.category() == ErrorCategory.NOT_FOUND) ? null : definition;
-			return proxy(error.category().httpStatus(), "application/problem+json",
-					problem(error.category().httpStatus(), error.category().problemType(), error.category().title(),
-							error.detail(), path, function, error),
-					shape);
+			return httpError(error, path, function, shape);
 		}
+	}
+
+	/** The proxy response of an error: its category's status, a problem+json body. */
+	private byte[] httpError(ClassifiedError error, String path, String function, HttpShape shape) {
+		return proxy(error.category().httpStatus(), "application/problem+json", problem(error.category().httpStatus(),
+				error.category().problemType(), error.category().title(), error.detail(), path, function, error),
+				shape);
+	}
+
+	/**
+	 * A response over its limit, told to the caller as {@code payload-too-large} and
+	 * logged (its size, not the payload): the function answered more than can be
+	 * returned.
+	 */
+	private static ClassifiedError tooLarge(String definition, int responseBytes, int limit, String requestId) {
+		String detail = "The response would be " + responseBytes + " bytes; at most " + limit
+				+ " bytes can be returned";
+		logger.warn("Function '" + definition + "' answered " + responseBytes + " bytes, more than the " + limit
+				+ " that can be returned [requestId=" + requestId + "]");
+		return new ClassifiedError(ErrorCategory.PAYLOAD_TOO_LARGE, detail, List.of(), null);
+	}
+
+	/**
+	 * Whether the event's bytes are UTF-8, checked strictly: a lenient decoder (Jackson's
+	 * among them) reads an overlong sequence such as {@code C0 AF} as {@code /}, so a
+	 * payload would pass as something its bytes do not say.
+	 */
+	static boolean isUtf8(byte[] bytes) {
+		int ascii = 0;
+		while (ascii < bytes.length && bytes[ascii] >= 0) {
+			ascii++;
+		}
+		if (ascii == bytes.length) {
+			// Most events are ASCII: nothing to decode.
+			return true;
+		}
+		try {
+			StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes, ascii, bytes.length - ascii));
+			return true;
+		}
+		catch (CharacterCodingException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Refuses an event that is not UTF-8 without invoking anything: a 400 problem when it
+	 * is still recognizably an HTTP event, else an invalid-input function error.
+	 */
+	private byte[] notUtf8(byte[] eventBytes) {
+		JsonNode event = null;
+		try {
+			// Read only to recognize the envelope: a malformed sequence becomes U+FFFD
+			// here, never what a lenient decoder makes of it.
+			event = this.mapper.readTree(new String(eventBytes, StandardCharsets.UTF_8));
+		}
+		catch (JacksonException ex) {
+			// Not an envelope either.
+		}
+		if (event != null && isHttp(event)) {
+			ClassifiedError error = new ClassifiedError(ErrorCategory.INVALID_INPUT, NOT_UTF8, List.of(), null);
+			return httpError(error, path(event), null, HttpShape.of(event));
+		}
+		throw new LambdaFunctionError.InvalidInput(NOT_UTF8);
 	}
 
 	private byte[] body(JsonNode event, boolean alb, String method) {
@@ -635,6 +750,14 @@ final class LambdaDispatcher {
 	 * lists.
 	 */
 	private record HttpShape(boolean alb, boolean multiValue) {
+
+		static HttpShape of(JsonNode event) {
+			boolean alb = event.path("requestContext").path("elb").isObject();
+			// ALB in multi-value mode sends (and expects back) only multiValueHeaders.
+			return new HttpShape(alb,
+					alb && !event.path("headers").isObject() && event.path("multiValueHeaders").isObject());
+		}
+
 	}
 
 	private static String lastSegment(String path) {

@@ -54,7 +54,10 @@ public class LambdaFunctionError extends RuntimeException {
 
 	}
 
-	/** The input is larger than accepted. */
+	/**
+	 * The input is larger than accepted, or the response larger than Lambda returns from
+	 * a synchronous invocation (6 MB).
+	 */
 	public static class PayloadTooLarge extends LambdaFunctionError {
 
 		PayloadTooLarge(String message) {
