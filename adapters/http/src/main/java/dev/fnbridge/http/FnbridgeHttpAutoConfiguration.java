@@ -27,7 +27,8 @@ public class FnbridgeHttpAutoConfiguration {
 
 	@Bean
 	FunctionRoutes fnbridgeFunctionRoutes(FunctionCatalog catalog, HttpProperties properties) {
-		return new FunctionRoutes(catalog, properties.getCompositionCacheSize(), properties.getMaxCompositionLength());
+		return new FunctionRoutes(catalog, properties.getCompositionCacheSize(), properties.getMaxCompositionLength(),
+				properties.getMaxTaggedCompositions());
 	}
 
 	@Bean

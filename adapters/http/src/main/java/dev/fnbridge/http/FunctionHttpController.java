@@ -46,6 +46,12 @@ class FunctionHttpController {
 	 */
 	static final String FUNCTION_ATTRIBUTE = FunctionHttpController.class.getName() + ".function";
 
+	/**
+	 * Request attribute holding the resolved definition's metrics tag (bounded), read by
+	 * the metrics convention.
+	 */
+	static final String METRIC_TAG_ATTRIBUTE = FunctionHttpController.class.getName() + ".metricTag";
+
 	private static final MediaType JSON_SUFFIX = MediaType.parseMediaType("application/*+json");
 
 	private static final List<MediaType> SUPPORTED = List.of(MediaType.APPLICATION_JSON, JSON_SUFFIX);
@@ -166,12 +172,13 @@ class FunctionHttpController {
 	private FunctionRoute resolve(String definition, HttpServletRequest request) {
 		FunctionRoute route = this.routes.resolve(definition);
 		request.setAttribute(FUNCTION_ATTRIBUTE, route.definition());
+		request.setAttribute(METRIC_TAG_ATTRIBUTE, route.metricTag());
 		return route;
 	}
 
 	private ResponseEntity<byte[]> respond(FunctionRoute route, long payloadBytes, HttpServletRequest request,
 			Supplier<Object> invocation) {
-		InvocationMetrics.Sample sample = this.metrics.start(route.definition(), Transport.HTTP, payloadBytes);
+		InvocationMetrics.Sample sample = this.metrics.start(route.metricTag(), Transport.HTTP, payloadBytes);
 		Object result;
 		byte[] body;
 		try {

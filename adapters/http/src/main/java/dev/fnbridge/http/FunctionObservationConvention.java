@@ -17,7 +17,7 @@ class FunctionObservationConvention extends DefaultServerRequestObservationConve
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(ServerRequestObservationContext context) {
-		Object function = context.getCarrier().getAttribute(FunctionHttpController.FUNCTION_ATTRIBUTE);
+		Object function = context.getCarrier().getAttribute(FunctionHttpController.METRIC_TAG_ATTRIBUTE);
 		KeyValue tag = (function != null) ? KeyValue.of("function", function.toString()) : NONE;
 		return super.getLowCardinalityKeyValues(context).and(tag);
 	}

@@ -21,13 +21,20 @@ import reactor.core.publisher.Mono;
  * elements)
  * @param payloadType the type a request body is read as: the input type with any
  * {@code Publisher} and {@code Message} layers removed; {@code null} for suppliers
+ * @param direct the plain function to call without the catalog's wrapper, or {@code null}
+ * @param metricTag the {@code function} tag of its metrics: the definition, or
+ * {@link FunctionRoutes#OTHER_COMPOSITIONS} past the bound on tagged compositions
  */
 record FunctionRoute(String definition, FunctionInvocationWrapper function, Type payloadType,
-		Function<Object, Object> direct) {
+		Function<Object, Object> direct, String metricTag) {
 
 	static FunctionRoute of(String definition, FunctionInvocationWrapper function) {
+		return of(definition, function, definition);
+	}
+
+	static FunctionRoute of(String definition, FunctionInvocationWrapper function, String metricTag) {
 		Type payloadType = function.isSupplier() ? null : DirectTargets.payloadType(function.getInputType());
-		return new FunctionRoute(definition, function, payloadType, DirectTargets.of(function));
+		return new FunctionRoute(definition, function, payloadType, DirectTargets.of(function), metricTag);
 	}
 
 	boolean isSupplier() {

@@ -29,6 +29,13 @@ public class FunctionRoutes {
 
 	private static final Pattern ELEMENT_SEPARATOR = Pattern.compile("[,|]");
 
+	/**
+	 * The metrics tag of every composition past the first
+	 * {@code fnbridge.http.max-tagged-compositions}: callers choose compositions, so
+	 * their number is not the application's to bound.
+	 */
+	public static final String OTHER_COMPOSITIONS = "other-compositions";
+
 	private final FunctionCatalog catalog;
 
 	private final Map<String, FunctionRoute> functions;
@@ -39,13 +46,17 @@ public class FunctionRoutes {
 
 	private final int maxCompositionLength;
 
+	private final int maxTaggedCompositions;
+
+	private final Set<String> taggedCompositions = ConcurrentHashMap.newKeySet();
+
 	/**
 	 * Resolves every function in the catalog.
 	 * @param catalog the function catalog
 	 * @param compositionCacheSize how many compositions to keep resolved
 	 */
 	public FunctionRoutes(FunctionCatalog catalog, int compositionCacheSize) {
-		this(catalog, compositionCacheSize, 16);
+		this(catalog, compositionCacheSize, 16, 64);
 	}
 
 	/**
@@ -53,9 +64,12 @@ public class FunctionRoutes {
 	 * @param catalog the function catalog
 	 * @param compositionCacheSize how many compositions to keep resolved
 	 * @param maxCompositionLength how many functions one composition may have
+	 * @param maxTaggedCompositions how many compositions get a metrics tag of their own
 	 */
-	public FunctionRoutes(FunctionCatalog catalog, int compositionCacheSize, int maxCompositionLength) {
+	public FunctionRoutes(FunctionCatalog catalog, int compositionCacheSize, int maxCompositionLength,
+			int maxTaggedCompositions) {
 		this.maxCompositionLength = maxCompositionLength;
+		this.maxTaggedCompositions = maxTaggedCompositions;
 		this.catalog = catalog;
 		Map<String, FunctionRoute> resolved = new TreeMap<>();
 		for (String name : catalog.getNames(null)) {
@@ -143,9 +157,26 @@ public class FunctionRoutes {
 		if (composed == null) {
 			throw new UnknownFunctionException(definition, definition);
 		}
-		FunctionRoute route = FunctionRoute.of(normalized, composed);
+		FunctionRoute route = FunctionRoute.of(normalized, composed, metricTag(normalized));
 		this.compositions.put(definition, route);
 		return route;
+	}
+
+	/**
+	 * The composition's own name while fewer than the bound have one (kept across cache
+	 * evictions, so a tag never changes), else {@link #OTHER_COMPOSITIONS}.
+	 */
+	private String metricTag(String composition) {
+		if (this.taggedCompositions.contains(composition)) {
+			return composition;
+		}
+		synchronized (this.taggedCompositions) {
+			if (this.taggedCompositions.size() < this.maxTaggedCompositions) {
+				this.taggedCompositions.add(composition);
+				return composition;
+			}
+		}
+		return OTHER_COMPOSITIONS;
 	}
 
 	/**

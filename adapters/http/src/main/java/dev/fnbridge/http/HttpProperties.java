@@ -37,6 +37,21 @@ public class HttpProperties {
 	 */
 	private int maxCompositionLength = 16;
 
+	/**
+	 * How many distinct compositions get a metrics tag ({@code function}) of their own;
+	 * the rest are counted under {@code other-compositions}, so callers cannot grow the
+	 * series without bound.
+	 */
+	private int maxTaggedCompositions = 64;
+
+	public int getMaxTaggedCompositions() {
+		return this.maxTaggedCompositions;
+	}
+
+	public void setMaxTaggedCompositions(int maxTaggedCompositions) {
+		this.maxTaggedCompositions = maxTaggedCompositions;
+	}
+
 	public int getMaxCompositionLength() {
 		return this.maxCompositionLength;
 	}
