@@ -1,14 +1,19 @@
 package dev.fnbridge.http;
 
 import dev.fnbridge.core.FnbridgeCoreAutoConfiguration;
+import org.apache.catalina.core.StandardHost;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.server.observation.ServerRequestObservationConvention;
 
@@ -35,6 +40,22 @@ public class FnbridgeHttpAutoConfiguration {
 	@ConditionalOnMissingBean(ServerRequestObservationConvention.class)
 	ServerRequestObservationConvention fnbridgeServerRequestObservationConvention() {
 		return new FunctionObservationConvention();
+	}
+
+	/** Tomcat's own error reports as problem+json, when Tomcat is the server. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
+	static class TomcatProblems {
+
+		@Bean
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> fnbridgeTomcatErrorReports() {
+			return (factory) -> factory.addContextCustomizers((context) -> {
+				if (context.getParent() instanceof StandardHost host) {
+					host.setErrorReportValveClass(ProblemJsonErrorReportValve.class.getName());
+				}
+			});
+		}
+
 	}
 
 }

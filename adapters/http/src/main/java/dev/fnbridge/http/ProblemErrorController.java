@@ -32,8 +32,8 @@ class ProblemErrorController implements ErrorController {
 			status = HttpStatus.NOT_FOUND;
 			uri = request.getRequestURI();
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status));
-		problem.setType(URI.create(ProblemResponses.TYPE_PREFIX + slug(status)));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status, status.value()));
+		problem.setType(URI.create(ProblemResponses.TYPE_PREFIX + slug(status, status.value())));
 		if (uri != null) {
 			try {
 				problem.setInstance(URI.create(uri.toString()));
@@ -45,7 +45,16 @@ class ProblemErrorController implements ErrorController {
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
-	private static String slug(HttpStatus status) {
+	/**
+	 * The problem type's slug for a status: fnbridge's category where one fits.
+	 * @param status the status, {@code null} if not a known one
+	 * @param code its code
+	 * @return the slug
+	 */
+	static String slug(HttpStatus status, int code) {
+		if (status == null) {
+			return String.valueOf(code);
+		}
 		return switch (status) {
 			case NOT_FOUND -> "function-not-found";
 			case BAD_REQUEST -> "invalid-input";
@@ -57,7 +66,16 @@ class ProblemErrorController implements ErrorController {
 		};
 	}
 
-	private static String detail(HttpStatus status) {
+	/**
+	 * A detail that names no internals.
+	 * @param status the status, {@code null} if not a known one
+	 * @param code its code
+	 * @return the detail
+	 */
+	static String detail(HttpStatus status, int code) {
+		if (status == null) {
+			return "HTTP status " + code;
+		}
 		return switch (status) {
 			case NOT_FOUND -> "No such resource";
 			case BAD_REQUEST -> "The request is malformed";
