@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -87,6 +88,12 @@ final class LambdaDispatcher {
 	private static final String JSON = "application/json";
 
 	private static final String ROUTE_HEADER = "x-fnbridge-function";
+
+	/** How many definitions stay resolved (single functions and compositions). */
+	static final int MAX_CACHED_DEFINITIONS = 256;
+
+	/** How many functions one composition may have, as over HTTP. */
+	static final int MAX_COMPOSITION_LENGTH = 16;
 
 	/**
 	 * Lambda's limit for the response of a synchronous invocation, 6 MB: a larger one
@@ -279,9 +286,23 @@ final class LambdaDispatcher {
 			.forEach((header) -> headers.put(header.getKey().toLowerCase(Locale.ROOT), header.getValue().asString("")));
 		String definition = headers.getOrDefault(ROUTE_HEADER,
 				(this.defaultDefinition != null) ? this.defaultDefinition : lastSegment(path));
+		// GET /{function}/{argument}, as over HTTP: the last segment is the argument when
+		// it names no function and the one before it does.
+		String argument = null;
+		if (!headers.containsKey(ROUTE_HEADER) && "GET".equalsIgnoreCase(method)) {
+			String last = lastSegment(path);
+			String parent = lastSegment(parentPath(path));
+			boolean function = (this.defaultDefinition != null)
+					? parent.equals(this.defaultDefinition) && !last.equals(this.defaultDefinition)
+					: !isDefinition(last) && isDefinition(parent);
+			if (function) {
+				argument = last;
+				definition = parent;
+			}
+		}
 		HttpShape shape = HttpShape.of(event);
 		try {
-			byte[] body = body(event, shape.alb(), method);
+			byte[] body = (argument != null) ? pathArgument(definition, argument) : body(event, shape.alb(), method);
 			String contentType = headers.getOrDefault("content-type", JSON).toLowerCase(Locale.ROOT);
 			if (body.length > 0 && !contentType.contains("json") && !contentType.startsWith("text/")) {
 				return proxy(415, "application/problem+json",
@@ -301,22 +322,32 @@ final class LambdaDispatcher {
 			byte[] response = proxy(200, JSON, new String(result, StandardCharsets.UTF_8), shape);
 			int limit = shape.alb() ? MAX_ALB_RESPONSE_BYTES : MAX_RESPONSE_BYTES;
 			if (response.length > limit) {
-				return httpError(tooLarge(definition, response.length, limit, requestId), path, definition, shape);
+				return httpError(tooLarge(definition, response.length, limit, requestId), path, definition, shape,
+						requestId);
 			}
 			return response;
 		}
 		catch (RuntimeException ex) {
 			ClassifiedError error = classify(ex, definition, requestId);
 			String function = (error.category() == ErrorCategory.NOT_FOUND) ? null : definition;
-			return httpError(error, path, function, shape);
+			return httpError(error, path, function, shape, requestId);
 		}
 	}
 
-	/** The proxy response of an error: its category's status, a problem+json body. */
-	private byte[] httpError(ClassifiedError error, String path, String function, HttpShape shape) {
-		return proxy(error.category().httpStatus(), "application/problem+json", problem(error.category().httpStatus(),
-				error.category().problemType(), error.category().title(), error.detail(), path, function, error),
-				shape);
+	/**
+	 * The proxy response of an error: its category's status, the same problem+json body
+	 * as over HTTP; a server-side failure carries the {@code correlationId} its log line
+	 * has (the invocation's request id).
+	 */
+	private byte[] httpError(ClassifiedError error, String path, String function, HttpShape shape, String requestId) {
+		String body = problem(error.category().httpStatus(), error.category().problemType(), error.category().title(),
+				error.detail(), path, function, error,
+				error.category().isClientError() ? null : correlationId(requestId));
+		return proxy(error.category().httpStatus(), "application/problem+json", body, shape);
+	}
+
+	private static String correlationId(String requestId) {
+		return (requestId != null && !requestId.isBlank()) ? requestId : UUID.randomUUID().toString();
 	}
 
 	/**
@@ -374,7 +405,7 @@ final class LambdaDispatcher {
 		}
 		if (event != null && isHttp(event)) {
 			ClassifiedError error = new ClassifiedError(ErrorCategory.INVALID_INPUT, NOT_UTF8, List.of(), null);
-			return httpError(error, path(event), null, HttpShape.of(event));
+			return httpError(error, path(event), null, HttpShape.of(event), null);
 		}
 		throw new LambdaFunctionError.InvalidInput(NOT_UTF8);
 	}
@@ -654,7 +685,12 @@ final class LambdaDispatcher {
 		if (cached != null) {
 			return cached;
 		}
-		for (String element : definition.split("[,|]", -1)) {
+		String[] elements = definition.split("[,|]", -1);
+		if (elements.length > MAX_COMPOSITION_LENGTH) {
+			throw new InvalidInputException("",
+					"A composition has at most " + MAX_COMPOSITION_LENGTH + " functions, not " + elements.length);
+		}
+		for (String element : elements) {
 			if (!this.names.contains(element.strip())) {
 				throw new UnknownFunctionException(definition, element.strip());
 			}
@@ -667,7 +703,11 @@ final class LambdaDispatcher {
 		}
 		Target target = new Target(function, DirectTargets.of(function),
 				DirectTargets.payloadType(function.getInputType()));
-		this.functions.put(definition, target);
+		// The definition comes from the caller (x-fnbridge-function): keep a bounded
+		// number resolved, and resolve the rest each time.
+		if (this.functions.size() < MAX_CACHED_DEFINITIONS) {
+			this.functions.put(definition, target);
+		}
 		return target;
 	}
 
@@ -706,6 +746,11 @@ final class LambdaDispatcher {
 
 	private String problem(int status, String type, String title, String detail, String instance, String function,
 			ClassifiedError error) {
+		return problem(status, type, title, detail, instance, function, error, null);
+	}
+
+	private String problem(int status, String type, String title, String detail, String instance, String function,
+			ClassifiedError error, String correlationId) {
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", type);
 		problem.put("title", title);
@@ -717,6 +762,9 @@ final class LambdaDispatcher {
 		}
 		if (error != null && error.violations().stream().anyMatch((violation) -> !violation.field().isEmpty())) {
 			problem.put("errors", error.violations());
+		}
+		if (correlationId != null) {
+			problem.put("correlationId", correlationId);
 		}
 		return this.mapper.writeValueAsString(problem);
 	}
@@ -758,6 +806,47 @@ final class LambdaDispatcher {
 					alb && !event.path("headers").isObject() && event.path("multiValueHeaders").isObject());
 		}
 
+	}
+
+	/** Whether every element of a definition names a function. */
+	private boolean isDefinition(String definition) {
+		if (definition.isEmpty()) {
+			return false;
+		}
+		for (String element : definition.split("[,|]", -1)) {
+			if (!this.names.contains(element.strip())) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * A path argument as the function's input, read as HTTP reads {@code GET /fn/arg}.
+	 */
+	private byte[] pathArgument(String definition, String rawArgument) {
+		String argument;
+		try {
+			argument = URLDecoder.decode(rawArgument.replace("+", "%2B"), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("", "The path argument is not valid percent-encoding");
+		}
+		return this.mapper.writeValueAsBytes(this.reader.readArgument(argument, function(definition).payloadType()));
+	}
+
+	/**
+	 * How many definitions are resolved and kept.
+	 * @return the size of the route cache
+	 */
+	int cachedDefinitions() {
+		return this.functions.size();
+	}
+
+	private static String parentPath(String path) {
+		String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+		int slash = trimmed.lastIndexOf('/');
+		return (slash > 0) ? trimmed.substring(0, slash) : "";
 	}
 
 	private static String lastSegment(String path) {

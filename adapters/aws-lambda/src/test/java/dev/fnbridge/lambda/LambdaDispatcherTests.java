@@ -145,6 +145,65 @@ class LambdaDispatcherTests {
 		assertThat(proxy.path("body").asString()).isEqualTo("\"Hello, Zoë 漢字 🙂!\"");
 	}
 
+	@Test
+	void takesTheLastSegmentOfAGetAsThePathArgumentAsHttpDoes() {
+		JsonNode proxy = this.mapper.readTree(dispatcher(null).dispatch(getEvent("/hello/Ada%20L"), "req-10"));
+
+		assertThat(proxy.path("statusCode").asInt()).as(proxy.toString()).isEqualTo(200);
+		assertThat(proxy.path("body").asString()).isEqualTo("\"Hello, Ada L!\"");
+	}
+
+	@Test
+	void takesThePathArgumentOfTheConfiguredFunction() {
+		JsonNode proxy = this.mapper.readTree(dispatcher("hello").dispatch(getEvent("/prod/hello/Ada"), "req-11"));
+
+		assertThat(proxy.path("body").asString()).isEqualTo("\"Hello, Ada!\"");
+	}
+
+	@Test
+	void answersAGetOfAnUnknownFunctionWithAnArgumentWith404() {
+		JsonNode proxy = this.mapper.readTree(dispatcher(null).dispatch(getEvent("/nope/Ada"), "req-12"));
+
+		assertThat(proxy.path("statusCode").asInt()).isEqualTo(404);
+	}
+
+	@Test
+	void carriesTheCorrelationIdOfAServerSideFailureInTheProblem() {
+		JsonNode proxy = this.mapper
+			.readTree(dispatcher(null).dispatch(apiGatewayEvent("boom", bytes(TEMPLATE_BODY)), "req-13"));
+
+		assertThat(proxy.path("statusCode").asInt()).isEqualTo(500);
+		JsonNode problem = this.mapper.readTree(proxy.path("body").asString());
+		assertThat(problem.path("type").asString()).isEqualTo("urn:fnbridge:problem:unexpected-error");
+		assertThat(problem.path("correlationId").asString()).isEqualTo("req-13");
+		assertThat(problem.path("detail").asString()).doesNotContain("secret");
+	}
+
+	@Test
+	void keepsTheRouteCacheBoundedUnderAFloodOfDistinctRoutingHeaders() {
+		LambdaDispatcher dispatcher = dispatcher(null);
+		String template = new String(apiGatewayEvent("hello", bytes(TEMPLATE_BODY)), StandardCharsets.UTF_8);
+		int notFound = 0;
+		for (int i = 0; i < 10_000; i++) {
+			String route = (i % 2 == 0) ? "nope" + i : "hello";
+			byte[] event = bytes(
+					template.replace("\"headers\": {", "\"headers\": {\"x-fnbridge-function\": \"" + route + "\","));
+			int status = this.mapper.readTree(dispatcher.dispatch(event, "req-" + i)).path("statusCode").asInt();
+			notFound += (status == 404) ? 1 : 0;
+		}
+
+		// Only definitions that resolve are kept, and at most MAX_CACHED_DEFINITIONS of
+		// them.
+		assertThat(notFound).isEqualTo(5_000);
+		assertThat(dispatcher.cachedDefinitions()).isEqualTo(1);
+	}
+
+	private static byte[] getEvent(String path) {
+		return bytes("{\"version\":\"2.0\",\"rawPath\":\"" + path + "\",\"rawQueryString\":\"\",\"headers\":{},"
+				+ "\"requestContext\":{\"http\":{\"method\":\"GET\",\"path\":\"" + path
+				+ "\"}},\"isBase64Encoded\":false}");
+	}
+
 	private LambdaDispatcher dispatcher(String definition) {
 		return new LambdaDispatcher(this.catalog, this.mapper, this.reader, this.metrics, null, definition);
 	}
@@ -202,6 +261,14 @@ class LambdaDispatcherTests {
 		@Bean
 		Function<HelloRequest, String> large() {
 			return (request) -> "a".repeat(6_500_000);
+		}
+
+		/** Fails with a message the caller must never see. */
+		@Bean
+		Function<HelloRequest, String> boom() {
+			return (request) -> {
+				throw new IllegalStateException("secret connection string");
+			};
 		}
 
 		@Bean
