@@ -1161,9 +1161,12 @@ function terraformChecks(root) {
     return 0;
   }
   let failures = 0;
+  const validated = [];
+  const skipped = [];
   const run = (args, cwd) => {
-    const result = spawnSync("terraform", args, { cwd, stdio: "inherit" });
+    const result = spawnSync("terraform", [...args.slice(0, 1), "-no-color", ...args.slice(1)], { cwd, stdio: "inherit" });
     if (result.status !== 0) failures++;
+    return result.status === 0;
   };
   run(["fmt", "-check", "-recursive"], root);
   // A local provider mirror (TF_PLUGIN_DIR, or /opt/tf-plugins when present) lets init,
@@ -1178,19 +1181,23 @@ function terraformChecks(root) {
       if (init.status !== 0) {
         // Offline: no registry for the providers, no network for a git or registry module source.
         if (/registry|provider packages|no such host|dial tcp|could not resolve host|network is unreachable/i.test((init.stdout + init.stderr).replace(/\s+/g, " "))) {
-          console.log(`terraform init cannot reach a provider registry or a module's source from ${path.relative(root, dir) || "."}: skipping validate and test there (offline)`);
+          console.log(`terraform init cannot get the providers or module sources of ${path.relative(root, dir) || "."} (no registry reachable, or the mirror has no version its constraints allow): skipping validate and test there`);
+          skipped.push(path.relative(root, dir) || ".");
           continue;
         }
         process.stdout.write(init.stdout + init.stderr);
         failures++;
         continue;
       }
-      run(["validate"], dir);
+      console.log(`terraform validate: ${path.relative(root, dir) || "."}`);
+      if (run(["validate"], dir)) validated.push(path.relative(root, dir) || ".");
       if (existsSync(path.join(dir, "tests"))) run(["test"], dir);
     } finally {
       if (!initialised) spawnSync("rm", ["-rf", path.join(dir, ".terraform"), path.join(dir, ".terraform.lock.hcl")]);
     }
   }
+  const provider = pluginDir ? `hashicorp/aws from ${pluginDir}` : "providers from the registry";
+  console.log(`terraform (${provider}): ${validated.length} configuration(s) valid${skipped.length ? `, ${skipped.length} skipped (${skipped.join(", ")})` : ""}, ${failures} failure(s)`);
   return failures;
 }
 

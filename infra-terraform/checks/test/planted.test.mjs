@@ -377,7 +377,7 @@ test("an output without a description fails", async () => {
 });
 
 test("an environment whose provider constraint allows the next major version fails", async () => {
-  const result = await plant("envs/prod/versions.tf", "version = \"~> 6.0\"", "version = \">= 6.0\"");
+  const result = await plant("envs/prod/versions.tf", "version = \">= 5.100, < 7.0\"", "version = \">= 6.0\"");
   caught(result, "provider-version", "envs/prod/versions.tf", /version = ">= 6.0" in a root configuration: it allows every later major version/, result.changedLine);
 });
 
