@@ -1,6 +1,7 @@
 package dev.fnbridge.http;
 
 import dev.fnbridge.core.FnbridgeCoreAutoConfiguration;
+import jakarta.servlet.DispatcherType;
 import org.apache.catalina.core.StandardHost;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,11 +11,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.http.server.observation.ServerRequestObservationConvention;
 
 /**
@@ -42,6 +45,18 @@ public class FnbridgeHttpAutoConfiguration {
 		return new FunctionObservationConvention();
 	}
 
+	@Bean
+	FilterRegistrationBean<NonBlockingBodyFilter> fnbridgeNonBlockingBodyFilter(HttpProperties properties) {
+		FilterRegistrationBean<NonBlockingBodyFilter> registration = new FilterRegistrationBean<>(
+				new NonBlockingBodyFilter(properties.getMaxBodySize().toBytes(), properties.getBodyReadTimeout()));
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
+		registration.setAsyncSupported(true);
+		// Last before the DispatcherServlet: the other filters see the request once, as
+		// for any asynchronous request.
+		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+		return registration;
+	}
+
 	/** Tomcat's own error reports as problem+json, when Tomcat is the server. */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
@@ -49,11 +64,18 @@ public class FnbridgeHttpAutoConfiguration {
 
 		@Bean
 		WebServerFactoryCustomizer<TomcatServletWebServerFactory> fnbridgeTomcatErrorReports() {
-			return (factory) -> factory.addContextCustomizers((context) -> {
-				if (context.getParent() instanceof StandardHost host) {
-					host.setErrorReportValveClass(ProblemJsonErrorReportValve.class.getName());
-				}
-			});
+			return (factory) -> {
+				factory.addContextCustomizers((context) -> {
+					if (context.getParent() instanceof StandardHost host) {
+						host.setErrorReportValveClass(ProblemJsonErrorReportValve.class.getName());
+					}
+				});
+				// "100 Continue" only once the body is read: a declared body over the
+				// limit
+				// is answered 413 before the client sends it.
+				factory
+					.addConnectorCustomizers((connector) -> connector.setProperty("continueResponseTiming", "onRead"));
+			};
 		}
 
 	}

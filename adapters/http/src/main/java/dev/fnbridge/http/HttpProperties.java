@@ -1,5 +1,6 @@
 package dev.fnbridge.http;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,14 @@ public class HttpProperties {
 	 * whole.
 	 */
 	private DataSize maxBodySize = DataSize.ofMegabytes(1);
+
+	/**
+	 * How long the whole body of a function request may take to arrive. It is read with
+	 * non-blocking I/O, so a slow sender holds no request thread; past this it is
+	 * answered 408. Zero reads bodies on the request thread instead, as Tomcat does by
+	 * default.
+	 */
+	private Duration bodyReadTimeout = Duration.ofSeconds(10);
 
 	/**
 	 * Request headers copied to the response, by name (case-insensitive). Empty by
@@ -58,6 +67,14 @@ public class HttpProperties {
 
 	public void setMaxCompositionLength(int maxCompositionLength) {
 		this.maxCompositionLength = maxCompositionLength;
+	}
+
+	public Duration getBodyReadTimeout() {
+		return this.bodyReadTimeout;
+	}
+
+	public void setBodyReadTimeout(Duration bodyReadTimeout) {
+		this.bodyReadTimeout = bodyReadTimeout;
 	}
 
 	public DataSize getMaxBodySize() {

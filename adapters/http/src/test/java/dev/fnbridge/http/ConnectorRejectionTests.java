@@ -39,6 +39,30 @@ class ConnectorRejectionTests {
 			.contains("content-type: application/problem+json");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "CONNECT localhost:80 HTTP/1.1\r\nHost: localhost:80\r\n\r\n",
+			"GET /describe HTTP/9.9\r\nHost: localhost\r\n\r\n", "GET /describe HTTP/2.0\r\nHost: localhost\r\n\r\n",
+			"POST /hello HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n",
+			"POST /hello HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: identity\r\n\r\n",
+			"POST /hello HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+			"POST /hello HTTP/1.1\r\nHost: localhost\r\nContent-Length: abc\r\n\r\n{}",
+			"POST /hello HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}",
+			"GET /describe HTTP/1.1\r\n\r\n", "GET /describe HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",
+			"GET /describe HTTP/1.1\r\nHost: localhost\r\nX-Big: %BIG%\r\n\r\n",
+			"GET /describe HTTP/1.1\r\nHost: localhost\r\n%MANY%\r\n", "GET /describe\tHTTP/1.1\r\nHost: x\r\n\r\n",
+			"G@T /describe HTTP/1.1\r\nHost: localhost\r\n\r\n", "GET describe HTTP/1.1\r\nHost: localhost\r\n\r\n" })
+	void answersAMalformedRequestWithA4xxProblemAndNoServerPage(String raw) throws IOException {
+		String request = raw.replace("%BIG%", "a".repeat(20_000))
+			.replace("%MANY%", "X-H: 1\r\n".repeat(150))
+			.replaceFirst("\r\n\r\n", "\r\nConnection: close\r\n\r\n");
+		String response = send(request);
+
+		assertThat(status(response)).as(response).isBetween(400, 499);
+		assertThat(response.toLowerCase()).as(response)
+			.doesNotContain("<html", "apache tomcat", "server: ")
+			.contains("content-type: application/problem+json");
+	}
+
 	private int status(String response) {
 		return Integer.parseInt(response.substring(9, 12));
 	}

@@ -1,0 +1,102 @@
+package dev.fnbridge.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Clients that send a body slowly (more of them than Tomcat has request threads) hold
+ * connections, not threads: other requests are still answered. The probe latencies are
+ * printed; the test asserts that every probe is answered, which fails as soon as slow
+ * bodies take the request threads (each probe then waits for a thread that never frees).
+ */
+@SpringBootTest(classes = TestFunctionsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "fnbridge.http.body-read-timeout=60s")
+class SlowClientTests {
+
+	/** More than Tomcat's 200 request threads. */
+	private static final int SLOW_CLIENTS = 250;
+
+	private final List<Socket> slow = new ArrayList<>();
+
+	@LocalServerPort
+	private int port;
+
+	@AfterEach
+	void closeSlowClients() throws IOException {
+		for (Socket socket : this.slow) {
+			socket.close();
+		}
+	}
+
+	@Test
+	void answersOtherRequestsWhileMoreClientsThanThreadsSendTheirBodiesSlowly() throws Exception {
+		for (int i = 0; i < SLOW_CLIENTS; i++) {
+			Socket socket = new Socket("localhost", this.port);
+			this.slow.add(socket);
+			OutputStream out = socket.getOutputStream();
+			// A declared body of 1,000 bytes, of which only the first arrives.
+			out.write(("POST /describe HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+					+ "Content-Length: 1000\r\n\r\n{")
+				.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+		}
+		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		List<Long> latencies = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			long start = System.nanoTime();
+			HttpResponse<String> response = client
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/describe"))
+					.timeout(Duration.ofSeconds(5))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ada\",\"age\":36}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			latencies.add((System.nanoTime() - start) / 1_000_000);
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.body()).contains("Ada is 36");
+		}
+		latencies.sort(null);
+		System.out.printf("probe latency with %d slow-body clients: p50 %d ms, max %d ms (20 probes)%n", SLOW_CLIENTS,
+				latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1));
+		assertThat(this.slow).allSatisfy((socket) -> assertThat(socket.isClosed()).isFalse());
+	}
+
+	@Test
+	void finishesASlowBodyThatArrivesWhole() throws Exception {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			String body = "{\"name\":\"Grace\",\"age\":45}";
+			out.write(("POST /describe HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+					+ "Connection: close\r\nContent-Length: " + body.length() + "\r\n\r\n")
+				.getBytes(StandardCharsets.ISO_8859_1));
+			for (byte b : body.getBytes(StandardCharsets.ISO_8859_1)) {
+				out.write(b);
+				out.flush();
+				Thread.sleep(20);
+			}
+			InputStream in = socket.getInputStream();
+			String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+			assertThat(response).startsWith("HTTP/1.1 200").contains("Grace is 45");
+		}
+	}
+
+}
