@@ -57,6 +57,19 @@ public class FnbridgeHttpAutoConfiguration {
 		return registration;
 	}
 
+	@Bean
+	FilterRegistrationBean<NonBlockingResponseFilter> fnbridgeNonBlockingResponseFilter(HttpProperties properties) {
+		FilterRegistrationBean<NonBlockingResponseFilter> registration = new FilterRegistrationBean<>(
+				new NonBlockingResponseFilter(properties.getResponseWriteTimeout()));
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
+		registration.setAsyncSupported(true);
+		// Around the body filter, so the response of a request it read is written the
+		// same
+		// way.
+		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 20);
+		return registration;
+	}
+
 	/** Tomcat's own error reports as problem+json, when Tomcat is the server. */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")

@@ -28,6 +28,14 @@ public class HttpProperties {
 	private Duration bodyReadTimeout = Duration.ofSeconds(10);
 
 	/**
+	 * How long a client may take to read its response. Responses (up to 4 MB) are written
+	 * with non-blocking I/O, so a client that does not read holds no request thread; past
+	 * this it is disconnected. Zero writes on the request thread instead, as Tomcat does
+	 * by default.
+	 */
+	private Duration responseWriteTimeout = Duration.ofSeconds(30);
+
+	/**
 	 * Request headers copied to the response, by name (case-insensitive). Empty by
 	 * default: nothing a client sends is reflected back unless listed here, e.g.
 	 * X-Request-Id.
@@ -75,6 +83,14 @@ public class HttpProperties {
 
 	public void setBodyReadTimeout(Duration bodyReadTimeout) {
 		this.bodyReadTimeout = bodyReadTimeout;
+	}
+
+	public Duration getResponseWriteTimeout() {
+		return this.responseWriteTimeout;
+	}
+
+	public void setResponseWriteTimeout(Duration responseWriteTimeout) {
+		this.responseWriteTimeout = responseWriteTimeout;
 	}
 
 	public DataSize getMaxBodySize() {

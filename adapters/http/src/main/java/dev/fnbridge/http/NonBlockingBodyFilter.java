@@ -196,28 +196,41 @@ class NonBlockingBodyFilter extends OncePerRequestFilter {
 
 		@Override
 		public void onError(Throwable failure) {
-			// The client went away mid-body: there is no one to answer.
+			// Broken framing (a bad chunk) or a client gone mid-body: the former is told
+			// what is wrong, the latter never reads it.
 			if (this.done.compareAndSet(false, true)) {
-				this.async.complete();
+				answer(400, "invalid-input", "Bad Request", "The request body is malformed");
 			}
 		}
 
 		@Override
-		public void onTimeout(AsyncEvent event) throws IOException {
-			if (!this.done.compareAndSet(false, true)) {
-				return;
+		public void onTimeout(AsyncEvent event) {
+			if (this.done.compareAndSet(false, true)) {
+				answer(408, "request-timeout", "Request Timeout",
+						"The request body did not arrive within " + NonBlockingBodyFilter.this.timeoutMillis + " ms");
 			}
-			HttpServletResponse response = (HttpServletResponse) this.async.getResponse();
-			response.setStatus(408);
-			response.setHeader("Connection", "close");
-			response.setContentType("application/problem+json");
-			byte[] problem = ("{\"type\":\"" + ProblemResponses.TYPE_PREFIX
-					+ "request-timeout\",\"title\":\"Request Timeout\",\"status\":408,\"detail\":\"The request body did not arrive within "
-					+ NonBlockingBodyFilter.this.timeoutMillis + " ms\"}")
-				.getBytes(StandardCharsets.UTF_8);
-			response.setContentLength(problem.length);
-			response.getOutputStream().write(problem);
-			this.async.complete();
+		}
+
+		private void answer(int status, String slug, String title, String detail) {
+			try {
+				HttpServletResponse response = (HttpServletResponse) this.async.getResponse();
+				if (!response.isCommitted()) {
+					response.setStatus(status);
+					response.setHeader("Connection", "close");
+					response.setContentType("application/problem+json");
+					byte[] problem = ("{\"type\":\"" + ProblemResponses.TYPE_PREFIX + slug + "\",\"title\":\"" + title
+							+ "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}")
+						.getBytes(StandardCharsets.UTF_8);
+					response.setContentLength(problem.length);
+					response.getOutputStream().write(problem);
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				// The connection is gone: nothing to tell.
+			}
+			finally {
+				this.async.complete();
+			}
 		}
 
 		@Override

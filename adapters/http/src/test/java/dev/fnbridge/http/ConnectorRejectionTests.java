@@ -46,6 +46,7 @@ class ConnectorRejectionTests {
 			"POST /hello HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: identity\r\n\r\n",
 			"POST /hello HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
 			"POST /hello HTTP/1.1\r\nHost: localhost\r\nContent-Length: abc\r\n\r\n{}",
+			"POST /describe HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n",
 			"POST /hello HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}",
 			"GET /describe HTTP/1.1\r\n\r\n", "GET /describe HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",
 			"GET /describe HTTP/1.1\r\nHost: localhost\r\nX-Big: %BIG%\r\n\r\n",

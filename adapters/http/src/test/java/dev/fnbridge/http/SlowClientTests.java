@@ -3,6 +3,7 @@ package dev.fnbridge.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,17 +24,23 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Clients that send a body slowly (more of them than Tomcat has request threads) hold
- * connections, not threads: other requests are still answered. The probe latencies are
- * printed; the test asserts that every probe is answered, which fails as soon as slow
- * bodies take the request threads (each probe then waits for a thread that never frees).
+ * Clients that send a body slowly or never read their responses (more of them than the
+ * server has request threads) hold connections, not threads: other requests are still
+ * answered. The probe latencies are printed; the test asserts that every probe is
+ * answered, which fails as soon as slow bodies take the request threads (each probe then
+ * waits for a thread that never frees).
  */
 @SpringBootTest(classes = TestFunctionsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "fnbridge.http.body-read-timeout=60s")
+		properties = { "fnbridge.http.body-read-timeout=60s", "fnbridge.http.response-write-timeout=60s",
+				"server.tomcat.threads.max=" + SlowClientTests.THREADS, "fnbridge.http.max-body-size=1MB" })
 class SlowClientTests {
 
-	/** More than Tomcat's 200 request threads. */
+	/** Request threads of the server under test, fewer than either kind of client. */
+	static final int THREADS = 20;
+
 	private static final int SLOW_CLIENTS = 250;
+
+	private static final int NOT_READING_CLIENTS = 50;
 
 	private final List<Socket> slow = new ArrayList<>();
 
@@ -59,6 +66,45 @@ class SlowClientTests {
 				.getBytes(StandardCharsets.ISO_8859_1));
 			out.flush();
 		}
+		List<Long> latencies = probe();
+		System.out.printf("probe latency with %d slow-body clients: p50 %d ms, max %d ms (20 probes)%n", SLOW_CLIENTS,
+				latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1));
+		assertThat(this.slow).allSatisfy((socket) -> assertThat(socket.isClosed()).isFalse());
+	}
+
+	@Test
+	void answersOtherRequestsWhileMoreClientsThanThreadsNeverReadTheirResponses() throws Exception {
+		// Twenty pipelined requests for 300 KB answers each: more than the socket buffers
+		// hold, so a blocking write would keep a request thread until it times out.
+		String body = "{\"name\":\"" + "x".repeat(300_000) + "\",\"age\":1}";
+		byte[] requests = ("POST /describe HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+				+ "Content-Length: " + body.length() + "\r\n\r\n" + body)
+			.repeat(20)
+			.getBytes(StandardCharsets.ISO_8859_1);
+		for (int i = 0; i < NOT_READING_CLIENTS; i++) {
+			Socket socket = new Socket();
+			socket.setReceiveBufferSize(1024);
+			socket.connect(new InetSocketAddress("localhost", this.port));
+			this.slow.add(socket);
+			Thread writer = new Thread(() -> {
+				try {
+					socket.getOutputStream().write(requests);
+				}
+				catch (IOException ex) {
+					// Closed at the end of the test.
+				}
+			});
+			writer.setDaemon(true);
+			writer.start();
+		}
+		// Time for the server to fill the sockets' buffers (a few hundred requests).
+		Thread.sleep(10_000);
+		List<Long> latencies = probe();
+		System.out.printf("probe latency with %d clients not reading (%d threads): p50 %d ms, max %d ms (20 probes)%n",
+				NOT_READING_CLIENTS, THREADS, latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1));
+	}
+
+	private List<Long> probe() throws Exception {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		List<Long> latencies = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
@@ -74,9 +120,7 @@ class SlowClientTests {
 			assertThat(response.body()).contains("Ada is 36");
 		}
 		latencies.sort(null);
-		System.out.printf("probe latency with %d slow-body clients: p50 %d ms, max %d ms (20 probes)%n", SLOW_CLIENTS,
-				latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1));
-		assertThat(this.slow).allSatisfy((socket) -> assertThat(socket.isClosed()).isFalse());
+		return latencies;
 	}
 
 	@Test
