@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
+import org.springframework.cloud.function.context.config.RoutingFunction;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.SpringProperties;
 import org.springframework.http.HttpStatus;
@@ -130,6 +132,9 @@ final class LambdaDispatcher {
 		this.reader = reader;
 		this.metrics = metrics;
 		this.names = new TreeSet<>(catalog.getNames(null));
+		// Spring Cloud Function's router routes by message headers and properties, not
+		// by the caller's request: never a function a caller may name, as over HTTP.
+		this.names.remove(RoutingFunction.FUNCTION_NAME);
 		this.defaultDefinition = (defaultDefinition == null || defaultDefinition.isBlank()
 				|| defaultDefinition.contains(";")) ? null : defaultDefinition.strip();
 	}
@@ -690,14 +695,36 @@ final class LambdaDispatcher {
 			throw new InvalidInputException("",
 					"A composition has at most " + MAX_COMPOSITION_LENGTH + " functions, not " + elements.length);
 		}
+		Set<String> seen = new HashSet<>();
+		String previous = null;
 		for (String element : elements) {
-			if (!this.names.contains(element.strip())) {
-				throw new UnknownFunctionException(definition, element.strip());
+			String name = element.strip();
+			if (!this.names.contains(name)) {
+				throw new UnknownFunctionException(definition, name);
+			}
+			if (elements.length > 1) {
+				if (!seen.add(name)) {
+					throw new InvalidInputException("", "A composition cannot use '" + name + "' twice");
+				}
+				if (previous != null) {
+					checkComposable(previous, name);
+				}
+				previous = name;
 			}
 		}
 		// No output content type: the result comes back as it is and is written with the
 		// application's mapper, exactly as over HTTP.
-		FunctionInvocationWrapper function = this.catalog.lookup(definition.replace(',', '|'));
+		FunctionInvocationWrapper function;
+		try {
+			function = this.catalog.lookup(definition.replace(',', '|'));
+		}
+		catch (RuntimeException ex) {
+			if (elements.length == 1) {
+				throw ex;
+			}
+			// Spring Cloud Function refuses the composition: the caller asked for it.
+			throw new InvalidInputException("", "These functions cannot be composed: " + definition);
+		}
 		if (function == null) {
 			throw new UnknownFunctionException(definition, definition);
 		}
@@ -709,6 +736,54 @@ final class LambdaDispatcher {
 			this.functions.put(definition, target);
 		}
 		return target;
+	}
+
+	/**
+	 * Refuses a composition whose first function's output cannot be the next one's input,
+	 * by the rules HTTP applies: a consumer (no output) before another function, a
+	 * supplier (no input) after one, text or a number into a structured input, or a
+	 * structure into a scalar one. Structured values pass (they are converted as JSON),
+	 * so do inputs of any type. Without it, the composition fails at its first call as an
+	 * unexpected error, though the caller asked for it.
+	 * @param first the function whose output feeds the next
+	 * @param next the function that takes it
+	 * @throws InvalidInputException if the two do not compose
+	 */
+	private void checkComposable(String first, String next) {
+		FunctionInvocationWrapper from = function(first).function();
+		Target to = function(next);
+		String pair = "'" + first + "' cannot feed '" + next + "'";
+		if (from.isConsumer()) {
+			throw new InvalidInputException("", pair + ": it returns nothing");
+		}
+		if (to.function().isSupplier()) {
+			throw new InvalidInputException("", pair + ": it takes no input");
+		}
+		Class<?> output = raw(DirectTargets.payloadType(from.getOutputType()));
+		Class<?> input = raw(to.payloadType());
+		if (input == null || output == null || input == Object.class || output == Object.class
+				|| input.isAssignableFrom(output) || kind(input).equals(kind(output))) {
+			return;
+		}
+		throw new InvalidInputException("", pair + ": it returns " + JsonPayloadReader.describe(output) + ", not "
+				+ JsonPayloadReader.describe(input));
+	}
+
+	/** The JSON kind of a type: a string, a number, a boolean, an array, or an object. */
+	private static String kind(Class<?> type) {
+		String described = JsonPayloadReader.describe(type);
+		return described.startsWith("a whole number") ? "a number" : described;
+	}
+
+	private static Class<?> raw(Type type) {
+		if (type instanceof Class<?> cls) {
+			return cls;
+		}
+		if (type instanceof java.lang.reflect.ParameterizedType parameterized
+				&& parameterized.getRawType() instanceof Class<?> cls) {
+			return cls;
+		}
+		return null;
 	}
 
 	/**
@@ -755,10 +830,12 @@ final class LambdaDispatcher {
 		problem.put("type", type);
 		problem.put("title", title);
 		problem.put("status", status);
-		problem.put("detail", detail);
-		problem.put("instance", instance);
+		// Detail, path and definition may echo the caller's text (a 64 KB function name):
+		// bounded, so an error stays small whatever the event.
+		problem.put("detail", LambdaFunctionError.bounded(detail));
+		problem.put("instance", LambdaFunctionError.bounded(instance));
 		if (function != null) {
-			problem.put("function", function);
+			problem.put("function", LambdaFunctionError.bounded(function));
 		}
 		if (error != null && error.violations().stream().anyMatch((violation) -> !violation.field().isEmpty())) {
 			problem.put("errors", error.violations());

@@ -10,10 +10,16 @@ import dev.fnbridge.core.error.ErrorCategory;
  */
 public class LambdaFunctionError extends RuntimeException {
 
+	/**
+	 * The longest caller-derived text an error carries, in characters, as for field
+	 * violations ({@code InvalidInputException}).
+	 */
+	static final int MAX_TEXT = 500;
+
 	private final ErrorCategory category;
 
 	LambdaFunctionError(ErrorCategory category, String message) {
-		super(message, null, false, false);
+		super(bounded(message), null, false, false);
 		this.category = category;
 	}
 
@@ -23,6 +29,16 @@ public class LambdaFunctionError extends RuntimeException {
 	 */
 	public ErrorCategory category() {
 		return this.category;
+	}
+
+	/**
+	 * Text an error may carry: cut to {@value #MAX_TEXT} characters, since it can echo
+	 * the event (a function name, an event source, a path).
+	 * @param text the text, or {@code null}
+	 * @return the text, shortened with an ellipsis if it was longer
+	 */
+	static String bounded(String text) {
+		return (text == null || text.length() <= MAX_TEXT) ? text : text.substring(0, MAX_TEXT) + "…";
 	}
 
 	static LambdaFunctionError of(ClassifiedError error, String prefix) {

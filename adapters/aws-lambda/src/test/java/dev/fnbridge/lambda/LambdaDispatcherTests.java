@@ -198,6 +198,62 @@ class LambdaDispatcherTests {
 		assertThat(dispatcher.cachedDefinitions()).isEqualTo(1);
 	}
 
+	@Test
+	void refusesAFunctionComposedWithItselfWith400() {
+		for (String definition : new String[] { "hello,hello", "hello|hello" }) {
+			JsonNode problem = problem(dispatcher("hello").dispatch(routedEvent(definition), "req-14"), 400);
+
+			assertThat(problem.path("type").asString()).isEqualTo("urn:fnbridge:problem:invalid-input");
+			assertThat(problem.path("detail").asString()).isEqualTo("A composition cannot use 'hello' twice");
+		}
+	}
+
+	@Test
+	void refusesACompositionWhoseTypesDoNotFitWith400() {
+		JsonNode problem = problem(dispatcher("hello").dispatch(routedEvent("hello,repeat"), "req-15"), 400);
+
+		assertThat(problem.path("type").asString()).isEqualTo("urn:fnbridge:problem:invalid-input");
+		assertThat(problem.path("detail").asString())
+			.isEqualTo("'hello' cannot feed 'repeat': it returns a string, not a JSON object");
+	}
+
+	@Test
+	void answersARoutingHeaderNamingSpringCloudFunctionsRouterWith404() {
+		JsonNode problem = problem(dispatcher("hello").dispatch(routedEvent("functionRouter"), "req-16"), 404);
+
+		assertThat(problem.path("type").asString()).isEqualTo("urn:fnbridge:problem:function-not-found");
+	}
+
+	@Test
+	void boundsTheProblemOfAnUnknownFunctionWithAHugeName() {
+		byte[] response = dispatcher("hello").dispatch(routedEvent("n".repeat(65_536)), "req-17");
+
+		assertThat(response.length).isLessThan(2_000);
+		assertThat(problem(response, 404).path("detail").asString()).startsWith("No function named 'nnn").endsWith("…");
+	}
+
+	@Test
+	void boundsAFunctionErrorNamingAHugeEventSource() {
+		byte[] event = bytes("{\"eventSource\":\"aws:" + "x".repeat(65_536) + "\"}");
+
+		assertThatExceptionOfType(LambdaFunctionError.InvalidInput.class)
+			.isThrownBy(() -> dispatcher("hello").dispatch(event, "req-18"))
+			.satisfies((error) -> assertThat(error.getMessage()).hasSizeLessThan(600).endsWith("…"));
+	}
+
+	private JsonNode problem(byte[] response, int status) {
+		JsonNode proxy = this.mapper.readTree(response);
+		assertThat(proxy.path("statusCode").asInt()).as(proxy.toString()).isEqualTo(status);
+		assertThat(proxy.path("headers").path("Content-Type").asString()).isEqualTo("application/problem+json");
+		return this.mapper.readTree(proxy.path("body").asString());
+	}
+
+	/** The {@code hello} event with an {@code x-fnbridge-function} header. */
+	private static byte[] routedEvent(String definition) {
+		String event = new String(apiGatewayEvent("hello", bytes(TEMPLATE_BODY)), StandardCharsets.UTF_8);
+		return bytes(event.replace("\"headers\": {", "\"headers\": {\"x-fnbridge-function\": \"" + definition + "\","));
+	}
+
 	private static byte[] getEvent(String path) {
 		return bytes("{\"version\":\"2.0\",\"rawPath\":\"" + path + "\",\"rawQueryString\":\"\",\"headers\":{},"
 				+ "\"requestContext\":{\"http\":{\"method\":\"GET\",\"path\":\"" + path
