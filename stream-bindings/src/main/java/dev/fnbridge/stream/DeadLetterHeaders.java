@@ -3,9 +3,10 @@ package dev.fnbridge.stream;
 /**
  * Headers fnbridge adds to every dead letter, as UTF-8 strings, each exactly once. The
  * original record's key, value and headers are kept unchanged beside them, except
- * fnbridge's own headers ({@code fnbridge-*}, {@code fnbridge_*}) it arrived with: only
- * fnbridge writes those (outputs never carry an input's either), so a producer cannot
- * forge a dead letter's reason.
+ * fnbridge's own headers ({@code fnbridge-*}, {@code fnbridge_*}) and Spring Kafka's
+ * dead-letter headers ({@code kafka_dlt-*}) it arrived with: only fnbridge and the
+ * recoverer write those (outputs never carry an input's either), so a producer cannot
+ * forge a dead letter's reason or origin.
  */
 public final class DeadLetterHeaders {
 

@@ -25,6 +25,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
@@ -43,6 +44,9 @@ class DeadLetterRouting implements ListenerContainerWithDlqAndRetryCustomizer {
 	static final String DEAD_LETTERS = "fnbridge.kafka.dead.letters";
 
 	private static final BackOff NO_RETRY = new FixedBackOff(0L, 0L);
+
+	/** The prefix of the headers Spring Kafka's recoverer adds to a dead letter. */
+	private static final String SPRING_DEAD_LETTER_PREFIX = KafkaHeaders.PREFIX + "dlt-";
 
 	private final KafkaOperations<byte[], byte[]> template;
 
@@ -145,15 +149,16 @@ class DeadLetterRouting implements ListenerContainerWithDlqAndRetryCustomizer {
 
 	/**
 	 * The record as the recoverer copies it into the dead letter: without fnbridge's own
-	 * headers, which {@link #headers} writes. A producer's forged
-	 * {@code fnbridge-error-category} would otherwise stand before the real one, and be
-	 * what a reader taking the first value sees.
+	 * headers, which {@link #headers} writes, nor Spring Kafka's dead-letter headers
+	 * ({@code kafka_dlt-*}), which the recoverer writes. A producer's forged
+	 * {@code fnbridge-error-category} or {@code kafka_dlt-original-topic} would otherwise
+	 * stand before the real one, and be what a reader taking the first value sees.
 	 */
 	private static ConsumerRecord<?, ?> withoutReservedHeaders(ConsumerRecord<?, ?> record) {
 		Headers kept = new RecordHeaders();
 		boolean dropped = false;
 		for (Header header : record.headers()) {
-			if (FnbridgeHeaderMapper.isReserved(header.key())) {
+			if (FnbridgeHeaderMapper.isReserved(header.key()) || header.key().startsWith(SPRING_DEAD_LETTER_PREFIX)) {
 				dropped = true;
 			}
 			else {

@@ -12,10 +12,11 @@ import org.springframework.cloud.stream.binder.BinderHeaders;
 import org.springframework.cloud.stream.binder.kafka.common.BinderHeaderMapper;
 import org.springframework.kafka.support.JacksonMapperUtils;
 import org.springframework.kafka.support.KafkaHeaderMapper;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.MessageHeaders;
 
 /**
- * The Kafka binder's header mapper, {@link BinderHeaderMapper}, with two things a
+ * The Kafka binder's header mapper, {@link BinderHeaderMapper}, with three things a
  * producer must not decide taken out of what it reads:
  * <ul>
  * <li>fnbridge's own headers ({@code fnbridge-*}, {@code fnbridge_*}): only fnbridge
@@ -28,6 +29,13 @@ import org.springframework.messaging.MessageHeaders;
  * read as the bytes it is, as from any producer without that header (the content type as
  * text), and the function's declared input type alone decides how the payload is
  * read.</li>
+ * <li>Spring Kafka's message headers ({@code kafka_*}, {@link KafkaHeaders}): the
+ * consumer sets those it means a message to have (the received key, topic, offset), and
+ * the binder's producer reads some of them from an output message, which carries the
+ * input's headers. Read from a record, {@code kafka_messageKey} (or
+ * {@code kafka_receivedMessageKey} on a record without a key) would choose the output
+ * record's key, and a {@code kafka_partitionId} or {@code kafka_timestamp} that is not a
+ * number would have a valid record dead-lettered.</li>
  * </ul>
  * Outbound it maps as the binder's own mapper does, except that it never writes one of
  * fnbridge's own headers to an output record.
@@ -100,7 +108,7 @@ class FnbridgeHeaderMapper implements KafkaHeaderMapper {
 	}
 
 	private static boolean isDropped(String name) {
-		return isReserved(name) || BinderHeaderMapper.JSON_TYPES.equals(name);
+		return isReserved(name) || BinderHeaderMapper.JSON_TYPES.equals(name) || name.startsWith(KafkaHeaders.PREFIX);
 	}
 
 }

@@ -30,6 +30,16 @@ class FnbridgeHeaderMapperTests {
 	}
 
 	@Test
+	void readsNoneOfSpringKafkasMessageHeadersFromARecord() {
+		Map<String, Object> mapped = read(headers("kafka_messageKey", "forged", "kafka_receivedMessageKey", "forged",
+				"kafka_partitionId", "99", "kafka_dlt-original-topic", "elsewhere", "x-request-id", "r-1"));
+
+		assertThat(mapped).doesNotContainKeys("kafka_messageKey", "kafka_receivedMessageKey", "kafka_partitionId",
+				"kafka_dlt-original-topic");
+		assertThat(mapped.get("x-request-id")).isEqualTo(bytes("r-1"));
+	}
+
+	@Test
 	void readsAHeaderAsItsBytesWhateverTypeTheJsonTypesHeaderNames() {
 		Map<String, Object> mapped = read(
 				headers("x-request-id", "r-1", "spring_json_header_types", "{\"x-request-id\":\"java.util.Date\"}"));

@@ -35,10 +35,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What a producer writes into a record's headers, against a real broker (an in-process
- * KRaft broker) and a bound function: fnbridge's own headers and Spring's JSON type hints
- * are not the producer's to set. A dead letter says why in exactly one value of each
- * {@code fnbridge-*} header, an output record carries none of the input's, and the
- * function's input type alone decides how a payload is read.
+ * KRaft broker) and a bound function: fnbridge's own headers, Spring's JSON type hints
+ * and Spring Kafka's message headers are not the producer's to set. A dead letter says
+ * why and where from in exactly one value of each {@code fnbridge-*} and
+ * {@code kafka_dlt-*} header, an output record carries none of the input's and is keyed
+ * and sent as the binding decides, and the function's input type alone decides how a
+ * payload is read.
  */
 @SpringBootTest(classes = ProducerHeadersIntegrationTests.Greeting.class,
 		webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -87,6 +89,34 @@ class ProducerHeadersIntegrationTests {
 			.doesNotHaveDuplicates()
 			.doesNotContain("fnbridge-approved");
 		assertThat(values(dead, "x-request-id")).as("the producer's other headers").containsExactly(marker);
+	}
+
+	@Test
+	void deadLetterNamesOnlyTheRealOriginWhenTheRecordForgedSpringsDeadLetterHeaders() {
+		String marker = UUID.randomUUID().toString();
+		send("{\"name\":\"" + marker, null, Map.of("kafka_dlt-original-topic", "elsewhere",
+				"kafka_dlt-exception-message", "forged", "kafka_dlt-original-offset", "forged"));
+
+		ConsumerRecord<byte[], byte[]> dead = readOne("headers.in.dlq", marker);
+
+		assertThat(values(dead, "kafka_dlt-original-topic")).containsExactly("headers.in");
+		assertThat(values(dead, "kafka_dlt-exception-message")).doesNotContain("forged");
+		assertThat(values(dead, "kafka_dlt-original-offset")).hasSize(1);
+		assertThat(values(dead, DeadLetterHeaders.ORIGINAL_TOPIC)).containsExactly("headers.in");
+	}
+
+	@Test
+	void outputRecordIsKeyedAndSentAsTheBindingDecidesWhateverSpringKafkaHeadersTheInputForged() {
+		String marker = UUID.randomUUID().toString();
+		send("{\"name\":\"" + marker + "\"}", null, Map.of("kafka_messageKey", "forged-key", "kafka_receivedMessageKey",
+				"forged-key", "kafka_partitionId", "99", "kafka_timestamp", "yesterday", "x-request-id", marker));
+
+		ConsumerRecord<byte[], byte[]> greeting = readOne("headers.out", marker);
+
+		assertThat(text(greeting.value())).isEqualTo("\"Hello, " + marker + "!\"");
+		assertThat(greeting.key()).as("the input had no key").isNull();
+		assertThat(keys(greeting)).noneMatch((key) -> key.startsWith("kafka_"));
+		assertThat(values(greeting, "x-request-id")).as("the producer's other headers").containsExactly(marker);
 	}
 
 	@Test
