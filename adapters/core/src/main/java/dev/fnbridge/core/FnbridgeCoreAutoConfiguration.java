@@ -1,5 +1,9 @@
 package dev.fnbridge.core;
 
+import java.util.List;
+
+import dev.fnbridge.core.error.ErrorClassifier;
+import dev.fnbridge.core.error.ErrorMapper;
 import dev.fnbridge.core.invocation.RecordTracing;
 import dev.fnbridge.core.invocation.TransportFunctionWrapper;
 import dev.fnbridge.core.json.JsonPayloadReader;
@@ -12,6 +16,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.aot.AotDetector;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.AutowiredAnnotationBeanPostProcessor;
@@ -53,6 +58,40 @@ public class FnbridgeCoreAutoConfiguration {
 			ObjectProvider<ObjectMapper> mapper, InvocationMetrics metrics, ObjectProvider<RecordTracing> tracing) {
 		return new TransportFunctionWrapper(reader, mapper.getIfAvailable(() -> JsonMapper.builder().build()), metrics,
 				tracing.getIfAvailable());
+	}
+
+	/**
+	 * Installs the application's {@link ErrorMapper}s, in their order, for every
+	 * transport; removed again when the application stops.
+	 * @param mappers the application's mappers
+	 * @return the registration
+	 */
+	@Bean
+	ErrorMapperRegistration fnbridgeErrorMapperRegistration(ObjectProvider<ErrorMapper> mappers) {
+		return new ErrorMapperRegistration(mappers.orderedStream().toList());
+	}
+
+	/** Puts the mappers in place at start-up, removes them at shutdown. */
+	static final class ErrorMapperRegistration implements SmartInitializingSingleton, DisposableBean {
+
+		private final List<ErrorMapper> mappers;
+
+		ErrorMapperRegistration(List<ErrorMapper> mappers) {
+			this.mappers = mappers;
+			// Before any singleton is ready: a transport may classify an error early.
+			ErrorClassifier.install(mappers);
+		}
+
+		@Override
+		public void afterSingletonsInstantiated() {
+			ErrorClassifier.install(this.mappers);
+		}
+
+		@Override
+		public void destroy() {
+			ErrorClassifier.uninstall(this.mappers);
+		}
+
 	}
 
 	/**

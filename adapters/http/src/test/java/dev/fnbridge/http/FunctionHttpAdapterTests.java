@@ -215,6 +215,14 @@ class FunctionHttpAdapterTests {
 	}
 
 	@Test
+	void answersAUsersExceptionAsItsMapperSays() throws Exception {
+		JsonNode problem = problem(post("/reserve", JSON, "{\"name\":\"Lamp\",\"age\":1}"), 400);
+
+		assertThat(problem.path("type").asString()).isEqualTo("urn:fnbridge:problem:invalid-input");
+		assertThat(problem.path("detail").asString()).isEqualTo("Lamp is out of stock");
+	}
+
+	@Test
 	void answers204WhenAFunctionReturnsNothingAnd202ForAConsumer() throws Exception {
 		assertThat(post("/nothing", JSON, "{\"name\":\"Ada\",\"age\":1}").statusCode()).isEqualTo(204);
 		assertThat(post("/record", JSON, "{\"name\":\"Grace\",\"age\":85}").statusCode()).isEqualTo(202);

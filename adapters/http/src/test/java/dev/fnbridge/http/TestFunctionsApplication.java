@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.fnbridge.core.error.ErrorCategory;
+import dev.fnbridge.core.error.ErrorMapper;
 import dev.fnbridge.core.error.InvalidInputException;
 import dev.fnbridge.core.error.TransientFailureException;
 
@@ -64,6 +66,19 @@ class TestFunctionsApplication {
 	}
 
 	@Bean
+	Function<Person, String> reserve() {
+		return (person) -> {
+			throw new OutOfStockException(person.name() + " is out of stock");
+		};
+	}
+
+	/** A user's own exception, mapped once for every transport. */
+	@Bean
+	ErrorMapper outOfStock() {
+		return ErrorMapper.of(OutOfStockException.class, ErrorCategory.INVALID_INPUT);
+	}
+
+	@Bean
 	Function<Person, String> nothing() {
 		return (person) -> null;
 	}
@@ -79,6 +94,14 @@ class TestFunctionsApplication {
 	}
 
 	record Person(String name, int age) {
+	}
+
+	static class OutOfStockException extends RuntimeException {
+
+		OutOfStockException(String message) {
+			super(message);
+		}
+
 	}
 
 	record Greeting(String name) {

@@ -6,8 +6,8 @@ import dev.fnbridge.core.error.InvalidInputException;
 
 /**
  * Adds the site and owner of a reading's device, from {@code fnbridge.telemetry.devices}.
- * A device that is not registered there is an {@link InvalidInputException} on
- * {@code deviceId}.
+ * A device that is not registered there is an {@link UnknownDeviceException}, which the
+ * feature maps to invalid input on {@code deviceId}.
  */
 public class ReadingEnricher implements Function<Reading, EnrichedReading> {
 
@@ -25,7 +25,7 @@ public class ReadingEnricher implements Function<Reading, EnrichedReading> {
 	 * Enriches.
 	 * @param reading a validated reading
 	 * @return the reading with its device's metadata
-	 * @throws InvalidInputException if the device is unknown
+	 * @throws UnknownDeviceException if the device is unknown
 	 */
 	@Override
 	public EnrichedReading apply(Reading reading) {
@@ -34,7 +34,7 @@ public class ReadingEnricher implements Function<Reading, EnrichedReading> {
 		}
 		TelemetryProperties.Device device = this.properties.getDevices().get(reading.deviceId());
 		if (device == null) {
-			throw new InvalidInputException("deviceId", "unknown device '" + reading.deviceId() + "'");
+			throw new UnknownDeviceException(reading.deviceId());
 		}
 		double value = (reading.value() != null) ? reading.value() : Double.NaN;
 		return new EnrichedReading(reading.deviceId(), reading.type(), value, reading.unit(), reading.timestamp(),

@@ -3,6 +3,9 @@ package dev.fnbridge.app.telemetry;
 import java.time.Clock;
 import java.util.function.Function;
 
+import dev.fnbridge.core.error.ErrorMapper;
+import dev.fnbridge.core.error.InvalidInputException;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,6 +50,18 @@ public class TelemetryFunctions {
 	@Bean
 	public Function<EnrichedReading, Alert> detectAnomaly(TelemetryProperties properties) {
 		return new AnomalyDetector(properties);
+	}
+
+	/**
+	 * The feature's {@link UnknownDeviceException} is the caller's mistake: invalid input
+	 * on {@code deviceId} over HTTP (400), Kafka (dead letter, no retry) and Lambda
+	 * alike.
+	 * @return the mapper
+	 */
+	@Bean
+	public ErrorMapper unknownDeviceIsInvalidInput() {
+		return (exception) -> (exception instanceof UnknownDeviceException unknown)
+				? new InvalidInputException("deviceId", unknown.getMessage()).toClassifiedError() : null;
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.fnbridge.app.telemetry;
 
-import dev.fnbridge.core.error.InvalidInputException;
+import dev.fnbridge.core.error.ClassifiedError;
+import dev.fnbridge.core.error.ErrorCategory;
 import org.junit.jupiter.api.Test;
 
 import static dev.fnbridge.app.telemetry.Readings.reading;
@@ -22,11 +23,22 @@ class ReadingEnricherTests {
 	}
 
 	@Test
-	void rejectsAnUnknownDeviceAsInvalidInput() {
-		assertThatExceptionOfType(InvalidInputException.class)
+	void rejectsAnUnknownDeviceWithTheFeaturesOwnException() {
+		assertThatExceptionOfType(UnknownDeviceException.class)
 			.isThrownBy(() -> this.enricher.apply(reading("sensor-9", "temperature", 20, "C")))
-			.satisfies((ex) -> assertThat(ex.violations()).singleElement()
-				.satisfies((violation) -> assertThat(violation.field()).isEqualTo("deviceId")));
+			.satisfies((ex) -> assertThat(ex.deviceId()).isEqualTo("sensor-9"));
+	}
+
+	@Test
+	void mapsAnUnknownDeviceToInvalidInputOnDeviceId() {
+		ClassifiedError error = new TelemetryFunctions().unknownDeviceIsInvalidInput()
+			.map(new UnknownDeviceException("sensor-9"));
+
+		assertThat(error.category()).isEqualTo(ErrorCategory.INVALID_INPUT);
+		assertThat(error.violations()).singleElement()
+			.satisfies((violation) -> assertThat(violation.field()).isEqualTo("deviceId"));
+		assertThat(new TelemetryFunctions().unknownDeviceIsInvalidInput().map(new IllegalStateException("other")))
+			.isNull();
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -12,11 +13,40 @@ import jakarta.validation.ConstraintViolationException;
  * Sorts any throwable into an {@link ErrorCategory}. Frameworks wrap what a function
  * throws (Spring Cloud Function, reactive operators, messaging), so the cause chain is
  * searched for the first exception that names a category; anything else is
- * {@link ErrorCategory#UNEXPECTED}.
+ * {@link ErrorCategory#UNEXPECTED}. For each exception of the chain, the application's
+ * {@link ErrorMapper}s are asked first (installed by fnbridge's auto-configuration when
+ * the application starts), then the defaults: fnbridge's own exceptions, Bean Validation,
+ * Jackson's read errors and {@link IllegalArgumentException} as invalid input.
  */
 public final class ErrorClassifier {
 
 	private static final int MAX_CAUSE_DEPTH = 16;
+
+	/** A qualified Java name in a message: framework words, not the function's. */
+	private static final Pattern JAVA_NAME = Pattern.compile("\\b[a-z][a-z0-9_]*(\\.[a-z0-9_]+)+\\.[A-Z]\\w*");
+
+	private static volatile List<ErrorMapper> mappers = List.of();
+
+	/**
+	 * Installs the application's mappers, in the order they are asked. One application
+	 * per JVM is what fnbridge runs (a server, a Lambda execution environment); the last
+	 * installed wins.
+	 * @param applicationMappers the mappers, ordered
+	 */
+	public static void install(List<ErrorMapper> applicationMappers) {
+		mappers = List.copyOf(applicationMappers);
+	}
+
+	/**
+	 * Removes the mappers {@link #install} put in place, if they are still the current
+	 * ones (the application that installed them stops).
+	 * @param applicationMappers the mappers installed
+	 */
+	public static void uninstall(List<ErrorMapper> applicationMappers) {
+		if (mappers.equals(applicationMappers)) {
+			mappers = List.of();
+		}
+	}
 
 	private static final String UNEXPECTED_DETAIL = "The function failed unexpectedly; quote the correlation id when reporting it.";
 
@@ -41,9 +71,14 @@ public final class ErrorClassifier {
 	}
 
 	private static ClassifiedError classifyOne(Throwable candidate) {
+		for (ErrorMapper mapper : mappers) {
+			ClassifiedError mapped = mapper.map(candidate);
+			if (mapped != null) {
+				return mapped;
+			}
+		}
 		if (candidate instanceof InvalidInputException invalid) {
-			return new ClassifiedError(ErrorCategory.INVALID_INPUT, invalid.getMessage(), invalid.violations(),
-					invalid);
+			return invalid.toClassifiedError();
 		}
 		if (candidate instanceof ConstraintViolationException constraints) {
 			List<Violation> violations = toViolations(constraints.getConstraintViolations());
@@ -61,7 +96,34 @@ public final class ErrorClassifier {
 			return new ClassifiedError(ErrorCategory.TRANSIENT, transientFailure.getMessage(), List.of(),
 					transientFailure);
 		}
+		if (candidate instanceof IllegalArgumentException || isJacksonReadError(candidate)) {
+			// A function refusing its argument, or reading JSON it was given: the input's
+			// fault. The message is the function's own words to its caller, capped.
+			String message = candidate.getMessage();
+			String detail = (message == null || message.isBlank() || JAVA_NAME.matcher(message).find())
+					? "The input was refused" : InvalidInputException.shorten(firstLine(message));
+			return new ClassifiedError(ErrorCategory.INVALID_INPUT, detail, List.of(new Violation("", detail)),
+					candidate);
+		}
 		return null;
+	}
+
+	private static boolean isJacksonReadError(Throwable candidate) {
+		// Jackson 3 and 2, by name: neither is required on the classpath.
+		for (Class<?> type = candidate.getClass(); type != null; type = type.getSuperclass()) {
+			String name = type.getName();
+			if (name.equals("tools.jackson.core.exc.StreamReadException")
+					|| name.equals("tools.jackson.databind.DatabindException")
+					|| name.equals("com.fasterxml.jackson.core.JsonProcessingException")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String firstLine(String message) {
+		int end = message.indexOf('\n');
+		return (end < 0) ? message : message.substring(0, end);
 	}
 
 	/**

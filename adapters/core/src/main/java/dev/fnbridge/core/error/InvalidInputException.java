@@ -63,6 +63,15 @@ public class InvalidInputException extends RuntimeException {
 		return this.violations;
 	}
 
+	/**
+	 * This exception as a classification: what an {@link ErrorMapper} returns to make an
+	 * exception of its own invalid input with field violations.
+	 * @return the classification, with this exception as its cause
+	 */
+	public ClassifiedError toClassifiedError() {
+		return new ClassifiedError(ErrorCategory.INVALID_INPUT, getMessage(), this.violations, this);
+	}
+
 	private static Bounded bounded(List<Violation> violations, int total) {
 		if (violations.isEmpty()) {
 			throw new IllegalArgumentException("an InvalidInputException needs at least one violation");
@@ -78,7 +87,7 @@ public class InvalidInputException extends RuntimeException {
 		return new Bounded(List.copyOf(kept), all);
 	}
 
-	private static String shorten(String text) {
+	static String shorten(String text) {
 		return (text == null || text.length() <= MAX_TEXT) ? text : text.substring(0, MAX_TEXT) + "…";
 	}
 

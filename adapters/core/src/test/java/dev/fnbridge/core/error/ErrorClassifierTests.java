@@ -88,7 +88,93 @@ class ErrorClassifierTests {
 		assertThat(new Violation("", "bad").under("[1]").field()).isEqualTo("[1]");
 	}
 
+	@Test
+	void asksTheApplicationsMappersInTheirOrderForEachExceptionOfTheChain() {
+		List<ErrorMapper> mappers = List.of(ErrorMapper.of(OutOfStockException.class, ErrorCategory.INVALID_INPUT),
+				ErrorMapper.of(OutOfStockException.class, ErrorCategory.TRANSIENT),
+				ErrorMapper.of(UnsupportedOperationException.class, ErrorCategory.TRANSIENT, (ex) -> "try again"));
+		ErrorClassifier.install(mappers);
+		try {
+			ClassifiedError stock = ErrorClassifier
+				.classify(new IllegalStateException("wrapper", new OutOfStockException("sku-1 is out of stock")));
+			ClassifiedError other = ErrorClassifier
+				.classify(new IllegalStateException("wrapper", new UnsupportedOperationException("not now")));
+
+			assertThat(stock.category()).isEqualTo(ErrorCategory.INVALID_INPUT);
+			assertThat(stock.detail()).isEqualTo("sku-1 is out of stock");
+			assertThat(stock.violations()).containsExactly(new Violation("", "sku-1 is out of stock"));
+			assertThat(other.category()).isEqualTo(ErrorCategory.TRANSIENT);
+			assertThat(other.detail()).isEqualTo("try again");
+		}
+		finally {
+			ErrorClassifier.uninstall(mappers);
+		}
+		assertThat(ErrorClassifier.classify(new OutOfStockException("sku-1")).category())
+			.isEqualTo(ErrorCategory.UNEXPECTED);
+	}
+
+	@Test
+	void letsAnApplicationsMapperOverrideADefault() {
+		List<ErrorMapper> mappers = List.of(ErrorMapper.of(NumberFormatException.class, ErrorCategory.UNEXPECTED));
+		ErrorClassifier.install(mappers);
+		try {
+			assertThat(ErrorClassifier.classify(new NumberFormatException("x")).category())
+				.isEqualTo(ErrorCategory.UNEXPECTED);
+		}
+		finally {
+			ErrorClassifier.uninstall(mappers);
+		}
+		assertThat(ErrorClassifier.classify(new NumberFormatException("x")).category())
+			.isEqualTo(ErrorCategory.INVALID_INPUT);
+	}
+
+	@Test
+	void treatsAnIllegalArgumentAsInvalidInputInTheFunctionsWords() {
+		ClassifiedError error = ErrorClassifier
+			.classify(new RuntimeException(new IllegalArgumentException("quantity must be positive\nat line 3")));
+
+		assertThat(error.category()).isEqualTo(ErrorCategory.INVALID_INPUT);
+		assertThat(error.detail()).isEqualTo("quantity must be positive");
+	}
+
+	@Test
+	void keepsFrameworkWordsOfAnIllegalArgumentFromTheCaller() {
+		ClassifiedError error = ErrorClassifier.classify(
+				new IllegalArgumentException("Cannot convert java.lang.String to dev.fnbridge.app.hello.HelloRequest"));
+
+		assertThat(error.category()).isEqualTo(ErrorCategory.INVALID_INPUT);
+		assertThat(error.detail()).isEqualTo("The input was refused").doesNotContain("java.");
+	}
+
+	@Test
+	void treatsAJacksonReadErrorAsInvalidInput() {
+		Exception jackson = catchJackson();
+
+		ClassifiedError error = ErrorClassifier.classify(new RuntimeException("wrapped", jackson));
+
+		assertThat(error.category()).isEqualTo(ErrorCategory.INVALID_INPUT);
+		assertThat(error.cause()).isSameAs(jackson);
+	}
+
+	private static Exception catchJackson() {
+		try {
+			tools.jackson.databind.json.JsonMapper.builder().build().readTree("{\"a\":");
+			throw new AssertionError("malformed JSON was read");
+		}
+		catch (tools.jackson.core.JacksonException ex) {
+			return ex;
+		}
+	}
+
 	record Sample(@NotBlank String b, @NotBlank String a) {
+	}
+
+	static class OutOfStockException extends RuntimeException {
+
+		OutOfStockException(String message) {
+			super(message);
+		}
+
 	}
 
 }
