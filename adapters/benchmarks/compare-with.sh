@@ -22,14 +22,17 @@ if [ ! -d "$old" ]; then
   git -C "$root" worktree add --detach "$old" "$ref" >/dev/null
 fi
 echo "== building $short in $old and this checkout ($(git -C "$root" rev-parse --short HEAD))"
-(cd "$old" && ./mvnw -B -q -o -DskipTests package >/dev/null)
-(cd "$root" && ./mvnw -B -q -o -DskipTests package >/dev/null)
+for tree in "$old" "$root"; do
+  (cd "$tree" && ./mvnw -B -q -o -DskipTests package >"$tree/target-compare-build.log" 2>&1) \
+    || { tail -n 40 "$tree/target-compare-build.log"; echo "build of $tree failed" >&2; exit 1; }
+  rm -f "$tree/target-compare-build.log"
+done
 
 script() { # tree, name: the tracked script of that name in that tree
   (cd "$1" && git ls-files | grep -m1 -E "(^|/)$2\$") || { echo "no $2 in $1" >&2; return 1; }
 }
 for tree in "$old" "$root"; do
-  zip=$(cd "$tree" && ls -1 functions-app/target/*lambda*.zip adapters/aws-lambda/target/*lambda*.zip 2>/dev/null | head -n 1)
+  zip=$(cd "$tree" && ls -1 functions-app/target/*lambda*.zip adapters/aws-lambda/target/*lambda*.zip 2>/dev/null | head -n 1 || true)
   echo "== $(git -C "$tree" rev-parse --short HEAD): Lambda zip $zip: $(stat -c %s "$tree/$zip") bytes"
 done
 for bench in "${benchmarks[@]}"; do

@@ -72,9 +72,28 @@ class NonBlockingBodyFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		// Most bodies arrive with their headers: what the server holds already is read
+		// without blocking, and a complete body goes on at once, on this thread.
+		ByteArrayOutputStream arrived = new ByteArrayOutputStream();
+		long length = request.getContentLengthLong();
+		if (length > 0 && request.getHeader("Expect") == null) {
+			ServletInputStream in = request.getInputStream();
+			byte[] buffer = new byte[8192];
+			while (arrived.size() < length && in.available() > 0) {
+				int read = in.read(buffer, 0, (int) Math.min(buffer.length, length - arrived.size()));
+				if (read < 0) {
+					break;
+				}
+				arrived.write(buffer, 0, read);
+			}
+			if (arrived.size() == length) {
+				chain.doFilter(new ReadBody(request, arrived.toByteArray()), response);
+				return;
+			}
+		}
 		AsyncContext async = request.startAsync(request, response);
 		async.setTimeout(this.timeoutMillis);
-		Reader reader = new Reader(async, request.getInputStream());
+		Reader reader = new Reader(async, request.getInputStream(), arrived);
 		async.addListener(reader);
 		request.getInputStream().setReadListener(reader);
 	}
@@ -152,15 +171,16 @@ class NonBlockingBodyFilter extends OncePerRequestFilter {
 
 		private final ServletInputStream in;
 
-		private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+		private final ByteArrayOutputStream body;
 
 		private final byte[] buffer = new byte[8192];
 
 		private final AtomicBoolean done = new AtomicBoolean();
 
-		Reader(AsyncContext async, ServletInputStream in) {
+		Reader(AsyncContext async, ServletInputStream in, ByteArrayOutputStream arrived) {
 			this.async = async;
 			this.in = in;
+			this.body = arrived;
 		}
 
 		@Override

@@ -36,6 +36,13 @@ class NonBlockingResponseFilter extends OncePerRequestFilter {
 	/** Larger responses stream on the request thread, as without this filter. */
 	static final int MAX_BUFFERED = 4 * 1024 * 1024;
 
+	/**
+	 * Responses up to this size are written on the request thread: the kernel's send
+	 * buffer (16 KB at least) takes them whole, and Tomcat's 100 requests per connection
+	 * bound what a client that never reads can pile up.
+	 */
+	static final int WRITTEN_AT_ONCE = 8 * 1024;
+
 	private final long timeoutMillis;
 
 	NonBlockingResponseFilter(Duration timeout) {
@@ -79,6 +86,12 @@ class NonBlockingResponseFilter extends OncePerRequestFilter {
 			return;
 		}
 		HttpServletResponse target = (HttpServletResponse) buffered.getResponse();
+		if (body.length <= WRITTEN_AT_ONCE) {
+			// Fits the socket's send buffer: a blocking write returns at once, and the
+			// asynchronous cycle would cost more than it saves.
+			target.getOutputStream().write(body);
+			return;
+		}
 		if (!target.containsHeader("Content-Length") && !target.containsHeader("Transfer-Encoding")) {
 			target.setContentLength(body.length);
 		}
