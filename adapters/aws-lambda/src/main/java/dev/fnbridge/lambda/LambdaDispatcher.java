@@ -28,6 +28,7 @@ import dev.fnbridge.core.error.ErrorCategory;
 import dev.fnbridge.core.error.ErrorClassifier;
 import dev.fnbridge.core.error.InvalidInputException;
 import dev.fnbridge.core.error.UnknownFunctionException;
+import dev.fnbridge.core.invocation.CompositionRules;
 import dev.fnbridge.core.invocation.DirectTargets;
 import dev.fnbridge.core.invocation.TransportFunctionWrapper;
 import dev.fnbridge.core.json.JsonPayloadReader;
@@ -750,40 +751,8 @@ final class LambdaDispatcher {
 	 * @throws InvalidInputException if the two do not compose
 	 */
 	private void checkComposable(String first, String next) {
-		FunctionInvocationWrapper from = function(first).function();
 		Target to = function(next);
-		String pair = "'" + first + "' cannot feed '" + next + "'";
-		if (from.isConsumer()) {
-			throw new InvalidInputException("", pair + ": it returns nothing");
-		}
-		if (to.function().isSupplier()) {
-			throw new InvalidInputException("", pair + ": it takes no input");
-		}
-		Class<?> output = raw(DirectTargets.payloadType(from.getOutputType()));
-		Class<?> input = raw(to.payloadType());
-		if (input == null || output == null || input == Object.class || output == Object.class
-				|| input.isAssignableFrom(output) || kind(input).equals(kind(output))) {
-			return;
-		}
-		throw new InvalidInputException("", pair + ": it returns " + JsonPayloadReader.describe(output) + ", not "
-				+ JsonPayloadReader.describe(input));
-	}
-
-	/** The JSON kind of a type: a string, a number, a boolean, an array, or an object. */
-	private static String kind(Class<?> type) {
-		String described = JsonPayloadReader.describe(type);
-		return described.startsWith("a whole number") ? "a number" : described;
-	}
-
-	private static Class<?> raw(Type type) {
-		if (type instanceof Class<?> cls) {
-			return cls;
-		}
-		if (type instanceof java.lang.reflect.ParameterizedType parameterized
-				&& parameterized.getRawType() instanceof Class<?> cls) {
-			return cls;
-		}
-		return null;
+		CompositionRules.checkComposable(first, function(first).function(), next, to.function(), to.payloadType());
 	}
 
 	/**

@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 
 import dev.fnbridge.core.error.InvalidInputException;
 import dev.fnbridge.core.error.UnknownFunctionException;
-import dev.fnbridge.core.invocation.DirectTargets;
-import dev.fnbridge.core.json.JsonPayloadReader;
+import dev.fnbridge.core.invocation.CompositionRules;
 
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
@@ -186,38 +185,8 @@ public class FunctionRoutes {
 	 * Structured values pass (they are converted as JSON), so do inputs of any type.
 	 */
 	private static void checkComposable(FunctionRoute first, FunctionRoute next) {
-		String pair = "'" + first.definition() + "' cannot feed '" + next.definition() + "'";
-		if (first.isConsumer()) {
-			throw new InvalidInputException("", pair + ": it returns nothing");
-		}
-		if (next.isSupplier()) {
-			throw new InvalidInputException("", pair + ": it takes no input");
-		}
-		Class<?> output = raw(DirectTargets.payloadType(first.function().getOutputType()));
-		Class<?> input = raw(next.payloadType());
-		if (input == null || output == null || input == Object.class || output == Object.class
-				|| input.isAssignableFrom(output) || kind(input).equals(kind(output))) {
-			return;
-		}
-		throw new InvalidInputException("", pair + ": it returns " + JsonPayloadReader.describe(output) + ", not "
-				+ JsonPayloadReader.describe(input));
-	}
-
-	/** The JSON kind of a type: a string, a number, a boolean, an array, or an object. */
-	private static String kind(Class<?> type) {
-		String described = JsonPayloadReader.describe(type);
-		return described.startsWith("a whole number") ? "a number" : described;
-	}
-
-	private static Class<?> raw(java.lang.reflect.Type type) {
-		if (type instanceof Class<?> cls) {
-			return cls;
-		}
-		if (type instanceof java.lang.reflect.ParameterizedType parameterized
-				&& parameterized.getRawType() instanceof Class<?> cls) {
-			return cls;
-		}
-		return null;
+		CompositionRules.checkComposable(first.definition(), first.function(), next.definition(), next.function(),
+				next.payloadType());
 	}
 
 	private static boolean isValidName(String name) {
