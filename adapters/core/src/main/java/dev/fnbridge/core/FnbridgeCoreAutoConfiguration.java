@@ -72,7 +72,7 @@ public class FnbridgeCoreAutoConfiguration {
 	}
 
 	/** Puts the mappers in place at start-up, removes them at shutdown. */
-	static final class ErrorMapperRegistration implements SmartInitializingSingleton, DisposableBean {
+	static final class ErrorMapperRegistration implements DisposableBean {
 
 		private final List<ErrorMapper> mappers;
 
@@ -80,11 +80,6 @@ public class FnbridgeCoreAutoConfiguration {
 			this.mappers = mappers;
 			// Before any singleton is ready: a transport may classify an error early.
 			ErrorClassifier.install(mappers);
-		}
-
-		@Override
-		public void afterSingletonsInstantiated() {
-			ErrorClassifier.install(this.mappers);
 		}
 
 		@Override
