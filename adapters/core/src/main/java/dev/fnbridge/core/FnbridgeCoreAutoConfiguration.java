@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.fnbridge.core.error.ErrorClassifier;
 import dev.fnbridge.core.error.ErrorMapper;
+import dev.fnbridge.core.invocation.InvocationPipeline;
 import dev.fnbridge.core.invocation.RecordTracing;
 import dev.fnbridge.core.invocation.TransportFunctionWrapper;
 import dev.fnbridge.core.json.JsonPayloadReader;
@@ -54,10 +55,16 @@ public class FnbridgeCoreAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TransportFunctionWrapper fnbridgeTransportFunctionWrapper(JsonPayloadReader reader,
-			ObjectProvider<ObjectMapper> mapper, InvocationMetrics metrics, ObjectProvider<RecordTracing> tracing) {
-		return new TransportFunctionWrapper(reader, mapper.getIfAvailable(() -> JsonMapper.builder().build()), metrics,
-				tracing.getIfAvailable());
+	InvocationPipeline fnbridgeInvocationPipeline(JsonPayloadReader reader, ObjectProvider<ObjectMapper> mapper,
+			InvocationMetrics metrics) {
+		return new InvocationPipeline(reader, mapper.getIfAvailable(() -> JsonMapper.builder().build()), metrics);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TransportFunctionWrapper fnbridgeTransportFunctionWrapper(InvocationPipeline pipeline,
+			ObjectProvider<RecordTracing> tracing) {
+		return new TransportFunctionWrapper(pipeline, tracing.getIfAvailable());
 	}
 
 	/**

@@ -1,25 +1,16 @@
 package dev.fnbridge.core.invocation;
 
-import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 import dev.fnbridge.core.RecordKeys;
-import dev.fnbridge.core.error.ErrorClassifier;
-import dev.fnbridge.core.error.InvalidInputException;
-import dev.fnbridge.core.json.JsonPayloadReader;
-import dev.fnbridge.core.metrics.InvocationMetrics;
 import dev.fnbridge.core.metrics.Transport;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.cloud.function.context.catalog.FunctionAroundWrapper;
-import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
@@ -64,40 +55,20 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 
 	private static final String JSON = "application/json";
 
-	private final JsonPayloadReader reader;
-
-	private final InvocationMetrics metrics;
-
-	private final ObjectMapper mapper;
+	private final InvocationPipeline pipeline;
 
 	private final @Nullable RecordTracing tracing;
 
-	private final Map<Type, Type> payloadTypes = new ConcurrentHashMap<>();
-
-	private final Map<String, Optional<Function<Object, Object>>> directTargets = new ConcurrentHashMap<>();
-
-	/**
-	 * Creates the wrapper.
-	 * @param reader the JSON payload reader
-	 * @param mapper the JSON mapper, to encode text results as JSON strings
-	 * @param metrics the invocation metrics
-	 */
-	public TransportFunctionWrapper(JsonPayloadReader reader, ObjectMapper mapper, InvocationMetrics metrics) {
-		this(reader, mapper, metrics, null);
-	}
+	// One per binding's function wrapper (never a caller's definition): bounded.
+	private final Map<FunctionInvocationWrapper, ResolvedFunction> functions = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates the wrapper.
-	 * @param reader the JSON payload reader
-	 * @param mapper the JSON mapper, to encode text results as JSON strings
-	 * @param metrics the invocation metrics
+	 * @param pipeline the invocation pipeline every transport shares
 	 * @param tracing traces each Kafka record's invocation, or {@code null}
 	 */
-	public TransportFunctionWrapper(JsonPayloadReader reader, ObjectMapper mapper, InvocationMetrics metrics,
-			@Nullable RecordTracing tracing) {
-		this.reader = reader;
-		this.mapper = mapper;
-		this.metrics = metrics;
+	public TransportFunctionWrapper(InvocationPipeline pipeline, @Nullable RecordTracing tracing) {
+		this.pipeline = pipeline;
 		this.tracing = tracing;
 	}
 
@@ -125,59 +96,31 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 
 	private @Nullable Object invoke(Message<?> message, Transport transport, FunctionInvocationWrapper target,
 			RecordTracing.@Nullable RecordSpan span) {
-		Object payload = message.getPayload();
-		InvocationMetrics.Sample sample = this.metrics.start(target.getFunctionDefinition(), transport,
-				sizeOf(payload));
-		try {
-			Object typed = read(payload, message.getHeaders(), target);
-			Object key = (transport == Transport.KAFKA) ? outputKey(typed, message.getHeaders()) : null;
-			Function<Object, Object> direct = (transport == Transport.KAFKA && !isText(message.getHeaders()))
-					? this.directTargets
-						.computeIfAbsent(target.getFunctionDefinition(),
-								(definition) -> Optional.ofNullable(DirectTargets.of(target)))
-						.orElse(null)
-					: null;
-			if (direct != null) {
-				// A plain function: call the bean and write its JSON, as HTTP does,
-				// without the catalog's conversions of the input and output messages.
-				Object output = direct.apply(typed);
-				sample.success();
-				return (output != null) ? directOutput(output, key, message.getHeaders(), span) : null;
-			}
-			Object result = target.apply(MessageBuilder.withPayload(typed).copyHeaders(message.getHeaders()).build());
-			if (transport == Transport.KAFKA && result instanceof Message<?> output) {
-				result = adaptOutput(output, key, target, span);
-			}
-			sample.success();
-			return result;
+		ResolvedFunction function = this.functions.computeIfAbsent(target,
+				(wrapper) -> ResolvedFunction.of(wrapper.getFunctionDefinition(), wrapper));
+		InvocationPipeline.Result result = this.pipeline.invoke(function, transport,
+				payload(message.getPayload(), message.getHeaders()), message.getHeaders());
+		Object output = result.output();
+		if (transport != Transport.KAFKA) {
+			return output;
 		}
-		catch (RuntimeException ex) {
-			sample.failure(ErrorClassifier.classify(ex));
-			throw ex;
+		Object key = outputKey(result.input(), message.getHeaders());
+		if (output instanceof Message<?> catalogOutput) {
+			return adaptOutput(catalogOutput, key, function, span);
 		}
+		return (output != null) ? directOutput(this.pipeline.json(function, output), key, message.getHeaders(), span)
+				: null;
 	}
 
-	private Object read(Object payload, MessageHeaders headers, FunctionInvocationWrapper target) {
-		Type type = this.payloadTypes.computeIfAbsent(target.getInputType(), DirectTargets::payloadType);
-		Class<?> raw = FunctionTypeUtils.getRawType(type);
-		boolean bytes = payload instanceof byte[];
-		if (!bytes && !(payload instanceof String)) {
-			if (raw != null && raw.isInstance(payload)) {
-				return payload;
-			}
-			throw new InvalidInputException("", "A payload is required");
+	private static Payload payload(Object payload, MessageHeaders headers) {
+		if (payload instanceof byte[] bytes) {
+			return isText(headers) ? Payload.text(bytes) : Payload.json(bytes);
 		}
-		if (raw == byte[].class || raw == Object.class || raw == null || raw == Message.class) {
-			return payload;
+		if (payload instanceof String text) {
+			byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+			return isText(headers) ? Payload.text(bytes) : Payload.json(bytes);
 		}
-		byte[] body = bytes ? (byte[]) payload : ((String) payload).getBytes(StandardCharsets.UTF_8);
-		if ((raw == String.class || raw == CharSequence.class) && isText(headers)) {
-			return this.reader.readText(body);
-		}
-		if (body.length == 0) {
-			throw new InvalidInputException("", "A JSON payload is required");
-		}
-		return this.reader.readJson(body, type);
+		return Payload.value(payload);
 	}
 
 	/**
@@ -185,22 +128,14 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 	 * JSON: Spring Cloud Function writes a {@code String} result as it is, which is not
 	 * JSON, while HTTP answers {@code "Hello, Ada!"}. One function, one representation.
 	 */
-	private Message<?> adaptOutput(Message<?> output, @Nullable Object key, FunctionInvocationWrapper target,
+	private Message<?> adaptOutput(Message<?> output, @Nullable Object key, ResolvedFunction function,
 			RecordTracing.@Nullable RecordSpan span) {
-		boolean textResult = target.getRawOutputType() == String.class
-				|| target.getRawOutputType() == CharSequence.class;
-		if (key == null && span == null
-				&& !(textResult && output.getPayload() instanceof byte[] && isJson(output.getHeaders()))) {
+		if (key == null && span == null && !(output.getPayload() instanceof byte[])) {
 			return output;
 		}
-		MessageBuilder<?> builder;
-		if (textResult && output.getPayload() instanceof byte[] text && isJson(output.getHeaders())) {
-			byte[] json = this.mapper.writeValueAsBytes(new String(text, StandardCharsets.UTF_8));
-			builder = MessageBuilder.withPayload(json).copyHeaders(output.getHeaders());
-		}
-		else {
-			builder = MessageBuilder.fromMessage(output);
-		}
+		MessageBuilder<?> builder = (output.getPayload() instanceof byte[])
+				? MessageBuilder.withPayload(this.pipeline.json(function, output)).copyHeaders(output.getHeaders())
+				: MessageBuilder.fromMessage(output);
 		return withKeyAndTrace(builder, key, span);
 	}
 
@@ -210,9 +145,9 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 	 * record, and the record key. Spring Kafka never writes those to a produced record;
 	 * leaving them out halves the headers the binder copies and maps for every output.
 	 */
-	private Message<byte[]> directOutput(Object output, @Nullable Object key, MessageHeaders inputHeaders,
+	private Message<byte[]> directOutput(byte[] json, @Nullable Object key, MessageHeaders inputHeaders,
 			RecordTracing.@Nullable RecordSpan span) {
-		MessageBuilder<byte[]> builder = MessageBuilder.withPayload(this.mapper.writeValueAsBytes(output))
+		MessageBuilder<byte[]> builder = MessageBuilder.withPayload(json)
 			.copyHeaders(inputHeaders)
 			.setHeader(MessageHeaders.CONTENT_TYPE, JSON);
 		CONSUMED_RECORD_HEADERS.forEach(builder::removeHeader);
@@ -233,12 +168,7 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 		return builder.build();
 	}
 
-	private static boolean isJson(MessageHeaders headers) {
-		Object contentType = headers.get(MessageHeaders.CONTENT_TYPE);
-		return contentType == null || contentType.toString().contains("json");
-	}
-
-	private static Object outputKey(Object typed, MessageHeaders headers) {
+	private static @Nullable Object outputKey(@Nullable Object typed, MessageHeaders headers) {
 		return RecordKeys.keyOf(typed)
 			.<Object>map((key) -> key.getBytes(StandardCharsets.UTF_8))
 			.orElseGet(() -> headers.get(KAFKA_RECEIVED_KEY));
@@ -255,13 +185,6 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 	private static boolean isText(MessageHeaders headers) {
 		Object contentType = headers.get(MessageHeaders.CONTENT_TYPE);
 		return contentType != null && contentType.toString().startsWith("text/");
-	}
-
-	private static long sizeOf(Object payload) {
-		if (payload instanceof byte[] bytes) {
-			return bytes.length;
-		}
-		return (payload instanceof String text) ? text.length() : -1;
 	}
 
 }
