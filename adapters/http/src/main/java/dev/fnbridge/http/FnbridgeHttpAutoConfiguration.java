@@ -1,6 +1,7 @@
 package dev.fnbridge.http;
 
 import dev.fnbridge.core.FnbridgeCoreAutoConfiguration;
+import dev.fnbridge.core.invocation.FunctionResolver;
 import jakarta.servlet.DispatcherType;
 import org.apache.catalina.core.StandardHost;
 
@@ -33,9 +34,17 @@ import org.springframework.http.server.observation.ServerRequestObservationConve
 		ProblemErrorController.class })
 public class FnbridgeHttpAutoConfiguration {
 
+	/**
+	 * Resolves the definitions URLs name, with the limits of
+	 * {@code fnbridge.http.composition-cache-size}, {@code max-composition-length} and
+	 * {@code max-tagged-compositions}.
+	 * @param catalog the function catalog
+	 * @param properties the HTTP properties
+	 * @return the resolver
+	 */
 	@Bean
-	FunctionRoutes fnbridgeFunctionRoutes(FunctionCatalog catalog, HttpProperties properties) {
-		return new FunctionRoutes(catalog, properties.getCompositionCacheSize(), properties.getMaxCompositionLength(),
+	FunctionResolver fnbridgeHttpFunctionResolver(FunctionCatalog catalog, HttpProperties properties) {
+		return new FunctionResolver(catalog, properties.getCompositionCacheSize(), properties.getMaxCompositionLength(),
 				properties.getMaxTaggedCompositions());
 	}
 

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 
 import dev.fnbridge.core.catalog.JsonSchemas;
 import dev.fnbridge.core.invocation.DirectTargets;
+import dev.fnbridge.core.invocation.FunctionResolver;
+import dev.fnbridge.core.invocation.ResolvedFunction;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,7 +24,7 @@ class FunctionCatalogController {
 
 	private final List<FunctionDescriptor> descriptors;
 
-	FunctionCatalogController(FunctionRoutes routes) {
+	FunctionCatalogController(FunctionResolver routes) {
 		this.descriptors = routes.functions().values().stream().map(FunctionCatalogController::describe).toList();
 	}
 
@@ -31,7 +33,7 @@ class FunctionCatalogController {
 		return this.descriptors;
 	}
 
-	static FunctionDescriptor describe(FunctionRoute route) {
+	static FunctionDescriptor describe(ResolvedFunction route) {
 		String name = route.definition();
 		if (route.isSupplier()) {
 			return new FunctionDescriptor(name, "supplier", "GET", "/" + name, null,

@@ -4,19 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.Map;
 
 import dev.fnbridge.core.RecordKeys;
-import dev.fnbridge.core.error.ErrorClassifier;
 import dev.fnbridge.core.error.InvalidInputException;
 import dev.fnbridge.core.error.PayloadTooLargeException;
 import dev.fnbridge.core.error.UnknownFunctionException;
 import dev.fnbridge.core.events.EventPublisher;
-import dev.fnbridge.core.json.JsonPayloadReader;
-import dev.fnbridge.core.metrics.InvocationMetrics;
+import dev.fnbridge.core.invocation.FunctionResolver;
+import dev.fnbridge.core.invocation.InvocationPipeline;
+import dev.fnbridge.core.invocation.Payload;
+import dev.fnbridge.core.invocation.ResolvedFunction;
 import dev.fnbridge.core.metrics.Transport;
 import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
@@ -56,13 +56,9 @@ class FunctionHttpController {
 
 	private static final List<MediaType> SUPPORTED = List.of(MediaType.APPLICATION_JSON, JSON_SUFFIX);
 
-	private final FunctionRoutes routes;
+	private final FunctionResolver routes;
 
-	private final JsonPayloadReader reader;
-
-	private final ObjectMapper mapper;
-
-	private final InvocationMetrics metrics;
+	private final InvocationPipeline pipeline;
 
 	private final HttpProperties properties;
 
@@ -70,13 +66,11 @@ class FunctionHttpController {
 
 	private final ObjectProvider<EventPublisher> events;
 
-	FunctionHttpController(FunctionRoutes routes, JsonPayloadReader reader, ObjectMapper mapper,
-			InvocationMetrics metrics, HttpProperties properties, ObjectProvider<EventPublisher> events) {
+	FunctionHttpController(FunctionResolver routes, InvocationPipeline pipeline, HttpProperties properties,
+			ObjectProvider<EventPublisher> events) {
 		this.routes = routes;
 		this.events = events;
-		this.reader = reader;
-		this.mapper = mapper;
-		this.metrics = metrics;
+		this.pipeline = pipeline;
 		this.properties = properties;
 		this.echoHeaders = properties.getEchoHeaders().stream().map((name) -> name.toLowerCase(Locale.ROOT)).toList();
 	}
@@ -84,7 +78,7 @@ class FunctionHttpController {
 	@PostMapping("/{definition}")
 	ResponseEntity<byte[]> post(@PathVariable String definition, HttpServletRequest request)
 			throws IOException, HttpMediaTypeNotSupportedException, HttpRequestMethodNotSupportedException {
-		FunctionRoute route = resolve(definition, request);
+		ResolvedFunction route = resolve(definition, request);
 		if (route.isSupplier()) {
 			throw new HttpRequestMethodNotSupportedException(HttpMethod.POST.name(), List.of(HttpMethod.GET.name()));
 		}
@@ -98,15 +92,7 @@ class FunctionHttpController {
 		byte[] body = readBody(request);
 		// Reading the body is part of the invocation: bad input counts, as on every
 		// transport.
-		return respond(route, body.length, request,
-				() -> route.invoke(text ? this.reader.readText(body) : json(body, route)));
-	}
-
-	private Object json(byte[] body, FunctionRoute route) {
-		if (body.length == 0) {
-			throw new InvalidInputException("", "A JSON request body is required");
-		}
-		return this.reader.readJson(body, route.payloadType());
+		return respond(route, request, text ? Payload.text(body) : Payload.json(body));
 	}
 
 	/**
@@ -123,7 +109,7 @@ class FunctionHttpController {
 	@PostMapping("/events/{definition}")
 	ResponseEntity<EventPublisher.PublishedEvent> publish(@PathVariable String definition, HttpServletRequest request)
 			throws IOException, HttpMediaTypeNotSupportedException {
-		FunctionRoute route = resolve(definition, request);
+		ResolvedFunction route = resolve(definition, request);
 		if (route.isSupplier()) {
 			throw noEvents(definition, route);
 		}
@@ -132,7 +118,7 @@ class FunctionHttpController {
 			throw new HttpMediaTypeNotSupportedException(contentType, SUPPORTED, HttpMethod.POST);
 		}
 		byte[] body = readBody(request);
-		Object payload = json(body, route);
+		Object payload = this.pipeline.read(route, Payload.json(body));
 		EventPublisher publisher = this.events.getIfAvailable();
 		EventPublisher.PublishedEvent published = (publisher != null)
 				? publisher.publish(route.definition(), body, RecordKeys.keyOf(payload).orElse(null)).orElse(null)
@@ -143,7 +129,7 @@ class FunctionHttpController {
 		return ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON).body(published);
 	}
 
-	private static UnknownFunctionException noEvents(String definition, FunctionRoute route) {
+	private static UnknownFunctionException noEvents(String definition, ResolvedFunction route) {
 		return new UnknownFunctionException(definition, definition,
 				"'" + route.definition() + "' takes no events: it is not bound to an input topic");
 	}
@@ -151,50 +137,33 @@ class FunctionHttpController {
 	@GetMapping("/{definition}/{argument}")
 	ResponseEntity<byte[]> getWithArgument(@PathVariable String definition, @PathVariable String argument,
 			HttpServletRequest request) throws HttpRequestMethodNotSupportedException {
-		FunctionRoute route = resolve(definition, request);
+		ResolvedFunction route = resolve(definition, request);
 		if (route.isSupplier()) {
 			throw new InvalidInputException("", "'" + route.definition() + "' takes no argument: GET /" + definition);
 		}
-		return respond(route, argument.length(), request,
-				() -> route.invoke(this.reader.readArgument(argument, route.payloadType())));
+		return respond(route, request, Payload.argument(argument));
 	}
 
 	@GetMapping("/{definition}")
 	ResponseEntity<byte[]> get(@PathVariable String definition, HttpServletRequest request)
 			throws HttpRequestMethodNotSupportedException {
-		FunctionRoute route = resolve(definition, request);
+		ResolvedFunction route = resolve(definition, request);
 		if (!route.isSupplier()) {
 			throw new HttpRequestMethodNotSupportedException(HttpMethod.GET.name(), List.of(HttpMethod.POST.name()));
 		}
-		return respond(route, -1, request, route::supply);
+		return respond(route, request, Payload.none());
 	}
 
-	private FunctionRoute resolve(String definition, HttpServletRequest request) {
-		FunctionRoute route = this.routes.resolve(definition);
+	private ResolvedFunction resolve(String definition, HttpServletRequest request) {
+		ResolvedFunction route = this.routes.resolve(definition);
 		request.setAttribute(FUNCTION_ATTRIBUTE, route.definition());
 		request.setAttribute(METRIC_TAG_ATTRIBUTE, route.metricTag());
 		return route;
 	}
 
-	private ResponseEntity<byte[]> respond(FunctionRoute route, long payloadBytes, HttpServletRequest request,
-			Supplier<Object> invocation) {
-		InvocationMetrics.Sample sample = this.metrics.start(route.metricTag(), Transport.HTTP, payloadBytes);
-		Object result;
-		byte[] body;
-		try {
-			result = invocation.get();
-			if (result instanceof FunctionRoute.SerializedJson json) {
-				body = json.bytes();
-			}
-			else {
-				body = (result != null) ? this.mapper.writeValueAsBytes(result) : null;
-			}
-			sample.success();
-		}
-		catch (RuntimeException ex) {
-			sample.failure(ErrorClassifier.classify(ex));
-			throw ex;
-		}
+	private ResponseEntity<byte[]> respond(ResolvedFunction route, HttpServletRequest request, Payload payload) {
+		InvocationPipeline.Result result = this.pipeline.invoke(route, Transport.HTTP, payload, Map.of());
+		byte[] body = this.pipeline.json(route, result.output());
 		HttpHeaders headers = this.echoHeaders.isEmpty() ? null : echoedHeaders(request);
 		if (body == null) {
 			HttpStatus status = route.isConsumer() ? HttpStatus.ACCEPTED : HttpStatus.NO_CONTENT;

@@ -85,7 +85,7 @@ class FunctionHttpAdapterTests {
 	void rejectsAnEmptyBody() throws Exception {
 		JsonNode problem = problem(post("/describe", JSON, ""), 400);
 
-		assertThat(problem.path("detail").asString()).isEqualTo("A JSON request body is required");
+		assertThat(problem.path("detail").asString()).isEqualTo("A JSON payload is required");
 	}
 
 	@Test
