@@ -62,7 +62,7 @@ check "summarizeReadings"               200 application/json '"count":2' -- "${j
 check "function listing"                200 application/json '"name":"summarizeReadings"' -- "$base/functions"
 check "malformed JSON is 400"           400 application/problem+json '"type":"urn:fnbridge:problem:invalid-input"' -- "${json[@]}" -d '{"name":' "$base/hello"
 check "array for an object is 400"      400 application/problem+json 'must be a JSON object' -- "${json[@]}" -d '[1,2]' "$base/hello"
-check "empty body is 400"               400 application/problem+json 'body is required' -- "${json[@]}" -X POST "$base/hello"
+check "empty body is 400"               400 application/problem+json 'payload is required' -- "${json[@]}" -X POST "$base/hello"
 check "wrong field type is 400"         400 application/problem+json '"field":"value"' -- "${json[@]}" -d '{"deviceId":"sensor-1","type":"co2","value":"lots","unit":"ppm","timestamp":"2026-01-01T00:00:00Z"}' "$base/validateReading"
 check "validation errors are 400"       400 application/problem+json '"field":"unit"' -- "${json[@]}" -d '{"deviceId":"sensor-1","type":"humidity","value":40,"unit":"C","timestamp":"2026-01-01T00:00:00Z"}' "$pipeline"
 check "unknown device is 400"           400 application/problem+json "unknown device" -- "${json[@]}" -d '{"deviceId":"nobody","type":"co2","value":400,"unit":"ppm","timestamp":"2026-01-01T00:00:00Z"}' "$pipeline"

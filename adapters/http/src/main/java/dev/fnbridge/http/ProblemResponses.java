@@ -2,22 +2,24 @@ package dev.fnbridge.http;
 
 import java.net.URI;
 import java.util.Locale;
-import java.util.UUID;
 
 import dev.fnbridge.core.error.ClassifiedError;
 import dev.fnbridge.core.error.ErrorCategory;
 import dev.fnbridge.core.error.ErrorClassifier;
+import dev.fnbridge.core.error.ProblemDocument;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -46,30 +48,27 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<ProblemDetail> handleFunctionFailure(Exception ex, WebRequest request) {
+	ResponseEntity<ProblemDocument> handleFunctionFailure(Exception ex, WebRequest request) {
 		ClassifiedError error = ErrorClassifier.classify(ex);
-		HttpStatus status = statusOf(error.category());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, error.detail());
-		problem.setType(URI.create(error.category().problemType()));
-		problem.setTitle(error.category().title());
-		addFunction(problem, request);
-		if (error.violations().stream().anyMatch((violation) -> !violation.field().isEmpty())) {
-			problem.setProperty("errors", error.violations());
-		}
+		Object function = request.getAttribute(FunctionHttpController.FUNCTION_ATTRIBUTE,
+				RequestAttributes.SCOPE_REQUEST);
+		String path = (request instanceof ServletWebRequest servlet) ? servlet.getRequest().getRequestURI() : null;
+		// The same document Lambda answers an HTTP event with (core ProblemDocument).
+		ProblemDocument problem = ProblemDocument.of(error, path, (function != null) ? function.toString() : null,
+				null);
 		HttpHeaders headers = new HttpHeaders();
-		if (error.category() == ErrorCategory.UNEXPECTED || error.category() == ErrorCategory.TRANSIENT) {
-			String correlationId = UUID.randomUUID().toString();
-			problem.setProperty("correlationId", correlationId);
-			headers.add("X-Correlation-Id", correlationId);
-			logger.error(
-					"Function invocation failed [correlationId=" + correlationId + ", function=" + request
-						.getAttribute(FunctionHttpController.FUNCTION_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) + "]",
-					ex);
+		if (problem.correlationId() != null) {
+			headers.add("X-Correlation-Id", problem.correlationId());
+			logger.error("Function invocation failed [correlationId=" + problem.correlationId() + ", function="
+					+ function + "]", ex);
 		}
 		else if (logger.isDebugEnabled()) {
-			logger.debug("Client error " + status.value() + ": " + error.detail());
+			logger.debug("Client error " + problem.status() + ": " + error.detail());
 		}
-		return ResponseEntity.status(status).headers(headers).body(problem);
+		return ResponseEntity.status(problem.status())
+			.headers(headers)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 	@Override

@@ -208,6 +208,18 @@ class FunctionHttpAdapterTests {
 	}
 
 	@Test
+	void answersTheCoreProblemDocumentWithItsMembersInOrder() throws Exception {
+		JsonNode problem = problem(post("/busy", JSON, "{\"name\":\"Ada\",\"age\":1}"), 503);
+
+		// The document Lambda answers HTTP events with (core ProblemDocument), member
+		// for member.
+		assertThat(problem.propertyNames()).containsExactly("type", "title", "status", "detail", "instance", "function",
+				"correlationId");
+		assertThat(problem.path("instance").asString()).isEqualTo("/busy");
+		assertThat(problem.path("function").asString()).isEqualTo("busy");
+	}
+
+	@Test
 	void answers503ForATransientFailure() throws Exception {
 		JsonNode problem = problem(post("/busy", JSON, "{\"name\":\"Ada\",\"age\":1}"), 503);
 
