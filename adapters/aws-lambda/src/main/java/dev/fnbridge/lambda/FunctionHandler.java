@@ -9,12 +9,13 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 /**
  * The Lambda handler: {@code dev.fnbridge.lambda.FunctionHandler}. The application starts
- * once per execution environment, in the init phase (and so into a SnapStart snapshot);
- * each invocation is then dispatched by {@link LambdaDispatcher}.
+ * once per execution environment, in the init phase (and so into a SnapStart snapshot),
+ * by {@link LambdaBootstrap}; each invocation is then dispatched by
+ * {@link LambdaDispatcher} to the envelope of its event source.
  */
 public class FunctionHandler implements RequestStreamHandler {
 
-	private static final LambdaDispatcher dispatcher = LambdaDispatcher.boot();
+	private static final LambdaDispatcher dispatcher = LambdaBootstrap.boot();
 
 	static {
 		SnapStartPriming.register(dispatcher);

@@ -1,8 +1,11 @@
 package dev.fnbridge.lambda;
 
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.fnbridge.core.invocation.Payload;
+import dev.fnbridge.core.invocation.ResolvedFunction;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.crac.Context;
@@ -28,11 +31,21 @@ final class SnapStartPriming implements Resource {
 
 	private static SnapStartPriming instance;
 
+	private static final Payload EMPTY_OBJECT = Payload.json("{}".getBytes(StandardCharsets.UTF_8));
+
+	private static final byte[] HTTP_EVENT = ("{\"version\":\"2.0\",\"rawPath\":\"/primer\","
+			+ "\"requestContext\":{\"http\":{\"method\":\"POST\"}},"
+			+ "\"headers\":{\"content-type\":\"application/json\"},\"body\":\"{}\"}")
+		.getBytes(StandardCharsets.UTF_8);
+
+	private static final String DYNAMODB_ITEM = "{\"s\":{\"S\":\"a\"},\"n\":{\"N\":\"1.5\"},"
+			+ "\"m\":{\"M\":{\"l\":{\"L\":[{\"BOOL\":true},{\"NULL\":true}]}}},\"ss\":{\"SS\":[\"b\"]}}";
+
 	private final LambdaDispatcher dispatcher;
 
 	private final AtomicBoolean primed = new AtomicBoolean();
 
-	private SnapStartPriming(LambdaDispatcher dispatcher) {
+	SnapStartPriming(LambdaDispatcher dispatcher) {
 		this.dispatcher = dispatcher;
 	}
 
@@ -46,7 +59,7 @@ final class SnapStartPriming implements Resource {
 			Object context = core.getMethod("getGlobalContext").invoke(null);
 			runtimeHook = Proxy.newProxyInstance(loader, new Class<?>[] { resource }, (proxy, method, args) -> {
 				if (method.getName().equals("beforeCheckpoint")) {
-					instance.prime();
+					instance.primeOnce();
 				}
 				return (method.getDeclaringClass() == Object.class) ? method.invoke(instance, args) : null;
 			});
@@ -59,7 +72,7 @@ final class SnapStartPriming implements Resource {
 
 	@Override
 	public void beforeCheckpoint(Context<? extends Resource> context) {
-		prime();
+		primeOnce();
 	}
 
 	@Override
@@ -67,13 +80,39 @@ final class SnapStartPriming implements Resource {
 		// Nothing to renew: the application holds no connections or secrets.
 	}
 
-	private void prime() {
+	private void primeOnce() {
 		if (this.primed.compareAndSet(false, true)) {
 			long start = System.nanoTime();
-			int functions = this.dispatcher.prime();
+			int functions = prime();
 			logger.info("SnapStart priming: " + functions + " functions primed in "
 					+ (System.nanoTime() - start) / 1_000_000 + " ms");
 		}
+	}
+
+	/**
+	 * Warms every function's input reading and the envelope code paths, without calling
+	 * any function.
+	 * @return how many functions were primed
+	 */
+	int prime() {
+		LambdaInvoker invoker = this.dispatcher.invoker();
+		int primed = 0;
+		for (ResolvedFunction function : invoker.functions()) {
+			try {
+				if (function.function().isFunction() && !function.function().isInputTypePublisher()) {
+					invoker.pipeline().read(function, EMPTY_OBJECT);
+				}
+			}
+			catch (RuntimeException ex) {
+				// An empty object may be invalid input for some functions: the path is
+				// warm.
+			}
+			primed++;
+		}
+		this.dispatcher.dispatch(HTTP_EVENT, "snap-start-priming");
+		// Stream records' item conversion, without calling a function.
+		DynamoDbItem.toJson(this.dispatcher.mapper().readTree(DYNAMODB_ITEM));
+		return primed;
 	}
 
 }

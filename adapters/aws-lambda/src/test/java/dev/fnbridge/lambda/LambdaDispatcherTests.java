@@ -6,8 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
-import dev.fnbridge.core.json.JsonPayloadReader;
-import dev.fnbridge.core.metrics.InvocationMetrics;
+import dev.fnbridge.core.invocation.InvocationPipeline;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -46,10 +45,7 @@ class LambdaDispatcherTests {
 	private ObjectMapper mapper;
 
 	@Autowired
-	private JsonPayloadReader reader;
-
-	@Autowired
-	private InvocationMetrics metrics;
+	private InvocationPipeline pipeline;
 
 	@Test
 	void answersApiGatewayWith413WhenTheResponseWouldExceedLambdasLimit() {
@@ -192,10 +188,10 @@ class LambdaDispatcherTests {
 			notFound += (status == 404) ? 1 : 0;
 		}
 
-		// Only definitions that resolve are kept, and at most MAX_CACHED_DEFINITIONS of
-		// them.
+		// Single functions are resolved at start-up and definitions that do not resolve
+		// are never kept: the flood leaves nothing in the cache.
 		assertThat(notFound).isEqualTo(5_000);
-		assertThat(dispatcher.cachedDefinitions()).isEqualTo(1);
+		assertThat(dispatcher.cachedDefinitions()).isZero();
 	}
 
 	@Test
@@ -261,7 +257,7 @@ class LambdaDispatcherTests {
 	}
 
 	private LambdaDispatcher dispatcher(String definition) {
-		return new LambdaDispatcher(this.catalog, this.mapper, this.reader, this.metrics, null, definition);
+		return new LambdaDispatcher(this.catalog, this.mapper, this.pipeline, null, definition);
 	}
 
 	private static byte[] apiGatewayEvent(String function, byte[] body) {

@@ -1,0 +1,97 @@
+package dev.fnbridge.lambda;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.fnbridge.core.error.InvalidInputException;
+import dev.fnbridge.core.invocation.Payload;
+import dev.fnbridge.core.invocation.ResolvedFunction;
+import dev.fnbridge.core.invocation.TransportFunctionWrapper;
+import io.micrometer.tracing.Span;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * MSK and self-managed Kafka: records in order per partition, key, value and headers
+ * base64-decoded (a function taking a message sees the key as
+ * {@code kafka_receivedMessageKey} and the record headers); each record continues the
+ * trace its headers carry. The first failure is a function error naming topic, partition
+ * and offset, so Lambda's retries, bisection and on-failure destination apply. The answer
+ * is {@code {"processed": n}}.
+ */
+final class KafkaEnvelope implements LambdaEnvelope {
+
+	private static final String KEY_HEADER = "kafka_receivedMessageKey";
+
+	private final ObjectMapper mapper;
+
+	KafkaEnvelope(ObjectMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	@Override
+	public boolean accepts(JsonNode event) {
+		String source = EventFields.eventSource(event);
+		return event.path("records").isObject() && (source.equals("aws:kafka") || source.equals("SelfManagedKafka"));
+	}
+
+	@Override
+	public byte[] handle(JsonNode event, byte[] eventBytes, InvocationContext context) {
+		ResolvedFunction function = context.defaultFunction();
+		int processed = 0;
+		for (Map.Entry<String, JsonNode> partition : event.path("records").properties()) {
+			for (JsonNode record : partition.getValue()) {
+				String where = record.path("topic").asString("") + "-" + record.path("partition").asInt() + "@"
+						+ record.path("offset").asLong();
+				try {
+					Map<String, Object> headers = new HashMap<>();
+					Map<String, String> trace = new HashMap<>();
+					for (JsonNode header : record.path("headers")) {
+						header.properties().forEach((entry) -> {
+							byte[] value = bytes(entry.getValue());
+							if (isRecordHeader(entry.getKey())) {
+								headers.put(entry.getKey(), value);
+							}
+							trace.put(entry.getKey().toLowerCase(Locale.ROOT),
+									new String(value, StandardCharsets.UTF_8));
+						});
+					}
+					if (record.path("key").isString()) {
+						headers.put(KEY_HEADER, EventFields.decode(record.path("key").asString()));
+					}
+					if (!record.path("value").isString()) {
+						throw new InvalidInputException("", "A payload is required");
+					}
+					context.invoke(function, Payload.json(EventFields.decode(record.path("value").asString())), headers,
+							trace, Span.Kind.CONSUMER);
+					processed++;
+				}
+				catch (RuntimeException ex) {
+					throw context.functionError(ex, context.defaultDefinition(), where);
+				}
+			}
+		}
+		return this.mapper.writeValueAsBytes(Map.of("processed", processed));
+	}
+
+	/**
+	 * Whether a record header may reach the function's message. Spring Kafka's own
+	 * headers ({@code kafka_*}) and fnbridge's transport header are the framework's, not
+	 * the producer's: a producer naming one would have the invocation taken for a Kafka
+	 * binding's (read and counted again), as the Kafka transport refuses them too.
+	 */
+	private static boolean isRecordHeader(String name) {
+		return !name.startsWith("kafka_") && !name.equals(TransportFunctionWrapper.TRANSPORT_HEADER);
+	}
+
+	private static byte[] bytes(JsonNode array) {
+		byte[] bytes = new byte[array.size()];
+		for (int i = 0; i < bytes.length; i++) {
+			bytes[i] = (byte) array.get(i).asInt();
+		}
+		return bytes;
+	}
+
+}

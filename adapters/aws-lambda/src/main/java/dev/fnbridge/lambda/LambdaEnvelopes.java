@@ -1,0 +1,97 @@
+package dev.fnbridge.lambda;
+
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The envelopes, in the order they are asked: the first that accepts an event handles it.
+ * HTTP sources first (their events have no {@code eventSource}), then the {@code Records}
+ * batches, Kafka, EventBridge and, for anything else, a direct invocation. A batch or an
+ * {@code aws:} source without an envelope here (S3, Amazon MQ, DocumentDB streams, ...)
+ * is refused by name rather than handed to the function as its input.
+ */
+final class LambdaEnvelopes {
+
+	private final List<LambdaEnvelope> envelopes;
+
+	/**
+	 * Creates the registry.
+	 * @param envelopes the envelopes in the order they are asked; the last should accept
+	 * every event
+	 */
+	LambdaEnvelopes(List<LambdaEnvelope> envelopes) {
+		this.envelopes = List.copyOf(envelopes);
+	}
+
+	/**
+	 * Every event source fnbridge supports.
+	 * @param mapper writes responses
+	 * @return the registry
+	 */
+	static LambdaEnvelopes standard(ObjectMapper mapper) {
+		return new LambdaEnvelopes(List.of(new HttpEnvelope(mapper), new SqsEnvelope(mapper),
+				new KinesisEnvelope(mapper), new DynamoDbEnvelope(mapper), new SnsEnvelope(mapper), Refusal.RECORDS,
+				new KafkaEnvelope(mapper), Refusal.AWS_SOURCE, new EventBridgeEnvelope(mapper), new DirectEnvelope()));
+	}
+
+	/**
+	 * The envelope of an event.
+	 * @param event the event
+	 * @return the first envelope that accepts it
+	 * @throws LambdaFunctionError.InvalidInput if none does
+	 */
+	LambdaEnvelope envelopeOf(JsonNode event) {
+		for (LambdaEnvelope envelope : this.envelopes) {
+			if (envelope.accepts(event)) {
+				return envelope;
+			}
+		}
+		throw new LambdaFunctionError.InvalidInput("Unsupported event");
+	}
+
+	/** Events of sources without an envelope: refused, naming the source. */
+	enum Refusal implements LambdaEnvelope {
+
+		/**
+		 * A {@code Records} batch no envelope before took. Checked before Kafka, as a
+		 * batch is recognized by its records first.
+		 */
+		RECORDS {
+			@Override
+			public boolean accepts(JsonNode event) {
+				return EventFields.hasRecords(event);
+			}
+
+			@Override
+			String message(JsonNode event) {
+				String source = EventFields.recordsSource(event);
+				return source.isEmpty() ? "Unsupported event: records without an event source"
+						: "Unsupported event source '" + source + "'";
+			}
+		},
+
+		/** An {@code aws:} event source no envelope before took. */
+		AWS_SOURCE {
+			@Override
+			public boolean accepts(JsonNode event) {
+				return EventFields.eventSource(event).startsWith("aws:");
+			}
+
+			@Override
+			String message(JsonNode event) {
+				return "Unsupported event source '" + EventFields.eventSource(event) + "'";
+			}
+		};
+
+		abstract String message(JsonNode event);
+
+		@Override
+		public byte[] handle(JsonNode event, byte[] eventBytes, InvocationContext context) {
+			throw new LambdaFunctionError.InvalidInput(message(event));
+		}
+
+	}
+
+}
