@@ -33,9 +33,13 @@ final class SnapStartPriming implements Resource {
 
 	private static final Payload EMPTY_OBJECT = Payload.json("{}".getBytes(StandardCharsets.UTF_8));
 
+	/**
+	 * An API Gateway event routed to no function (an empty routing header): envelope,
+	 * routing, error and problem rendering run, the configured function does not.
+	 */
 	private static final byte[] HTTP_EVENT = ("{\"version\":\"2.0\",\"rawPath\":\"/primer\","
 			+ "\"requestContext\":{\"http\":{\"method\":\"POST\"}},"
-			+ "\"headers\":{\"content-type\":\"application/json\"},\"body\":\"{}\"}")
+			+ "\"headers\":{\"content-type\":\"application/json\",\"x-fnbridge-function\":\"\"},\"body\":\"{}\"}")
 		.getBytes(StandardCharsets.UTF_8);
 
 	private static final String DYNAMODB_ITEM = "{\"s\":{\"S\":\"a\"},\"n\":{\"N\":\"1.5\"},"
