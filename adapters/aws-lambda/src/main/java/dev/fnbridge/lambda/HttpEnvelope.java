@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import dev.fnbridge.core.error.ClassifiedError;
 import dev.fnbridge.core.error.ErrorCategory;
@@ -113,12 +112,9 @@ final class HttpEnvelope implements LambdaEnvelope {
 	 */
 	private byte[] error(ClassifiedError error, String path, String function, ProxyResponses.Shape shape,
 			InvocationContext context) {
-		String correlationId = error.category().isClientError() ? null : correlationId(context.requestId());
-		return this.responses.error(error, path, function, correlationId, shape);
-	}
-
-	private static String correlationId(String requestId) {
-		return (requestId != null && !requestId.isBlank()) ? requestId : UUID.randomUUID().toString();
+		// ProblemDocument gives only a server-side failure the id (a new one without a
+		// request id).
+		return this.responses.error(error, path, function, context.requestId(), shape);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.fnbridge.core.error.ClassifiedError;
 import dev.fnbridge.core.error.ErrorCategory;
+import dev.fnbridge.core.error.ProblemDocument;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -14,7 +15,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * The proxy responses HTTP event sources take from a function: a JSON result, no content,
- * or a problem+json body, the same document HTTP answers with.
+ * or a problem+json body: core's {@link ProblemDocument}, the same document HTTP answers
+ * with.
  */
 final class ProxyResponses {
 
@@ -56,8 +58,10 @@ final class ProxyResponses {
 	 */
 	byte[] unsupportedMediaType(String contentType, String path, Shape shape) {
 		return proxy(415, PROBLEM_JSON,
-				problem(415, ErrorCategory.PROBLEM_TYPE_PREFIX + "unsupported-media-type", "Unsupported Media Type",
-						"Content-Type '" + contentType + "' is not supported", path, null, null, null),
+				problem(new ProblemDocument(ErrorCategory.PROBLEM_TYPE_PREFIX + "unsupported-media-type",
+						"Unsupported Media Type", 415,
+						ProblemDocument.bounded("Content-Type '" + contentType + "' is not supported"),
+						ProblemDocument.bounded(path), null, null, null)),
 				shape);
 	}
 
@@ -66,36 +70,17 @@ final class ProxyResponses {
 	 * @param error the error
 	 * @param path the request path, the problem's instance
 	 * @param function the definition, or {@code null} to leave it out
-	 * @param correlationId the id its log line carries, or {@code null} for a client
-	 * error
+	 * @param correlationId the id the failure is logged with (the request id); only a
+	 * server-side failure carries it
 	 * @param shape the source's response shape
 	 * @return the proxy response
 	 */
 	byte[] error(ClassifiedError error, String path, String function, String correlationId, Shape shape) {
-		ErrorCategory category = error.category();
-		return proxy(category.httpStatus(), PROBLEM_JSON, problem(category.httpStatus(), category.problemType(),
-				category.title(), error.detail(), path, function, error, correlationId), shape);
+		ProblemDocument problem = ProblemDocument.of(error, path, function, correlationId);
+		return proxy(problem.status(), PROBLEM_JSON, problem(problem), shape);
 	}
 
-	private String problem(int status, String type, String title, String detail, String instance, String function,
-			ClassifiedError error, String correlationId) {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", type);
-		problem.put("title", title);
-		problem.put("status", status);
-		// Detail, path and definition may echo the caller's text (a 64 KB function name):
-		// bounded, so an error stays small whatever the event.
-		problem.put("detail", LambdaFunctionError.bounded(detail));
-		problem.put("instance", LambdaFunctionError.bounded(instance));
-		if (function != null) {
-			problem.put("function", LambdaFunctionError.bounded(function));
-		}
-		if (error != null && error.violations().stream().anyMatch((violation) -> !violation.field().isEmpty())) {
-			problem.put("errors", error.violations());
-		}
-		if (correlationId != null) {
-			problem.put("correlationId", correlationId);
-		}
+	private String problem(ProblemDocument problem) {
 		return this.mapper.writeValueAsString(problem);
 	}
 
