@@ -11,8 +11,10 @@ import java.util.Map;
 import dev.fnbridge.core.error.ClassifiedError;
 import dev.fnbridge.core.error.ErrorCategory;
 import dev.fnbridge.core.error.InvalidInputException;
+import dev.fnbridge.core.invocation.ContentTypes;
 import dev.fnbridge.core.invocation.Payload;
 import dev.fnbridge.core.invocation.ResolvedFunction;
+import dev.fnbridge.core.invocation.UnsupportedContentTypeException;
 import io.micrometer.tracing.Span;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -72,13 +74,17 @@ final class HttpEnvelope implements LambdaEnvelope {
 				payload = Payload.argument(argument);
 			}
 			else {
-				byte[] body = body(event, shape.alb(), method);
-				String contentType = headers.getOrDefault("content-type", ProxyResponses.JSON).toLowerCase(Locale.ROOT);
-				if (body.length > 0 && !contentType.contains("json") && !contentType.startsWith("text/")) {
+				function = context.invoker().resolve(route.definition());
+				String contentType = headers.get("content-type");
+				boolean text;
+				try {
+					text = ContentTypes.readsAsText(function, contentType);
+				}
+				catch (UnsupportedContentTypeException ex) {
 					return this.responses.unsupportedMediaType(contentType, path, shape);
 				}
-				function = context.invoker().resolve(route.definition());
-				payload = contentType.startsWith("text/") ? Payload.text(body) : Payload.json(body);
+				byte[] body = body(event, shape.alb(), method);
+				payload = text ? Payload.text(body) : Payload.json(body);
 			}
 			byte[] result = context.invoke(function, payload, Map.of(), headers, Span.Kind.SERVER);
 			if (result == null) {

@@ -11,10 +11,12 @@ import dev.fnbridge.core.error.InvalidInputException;
 import dev.fnbridge.core.error.PayloadTooLargeException;
 import dev.fnbridge.core.error.UnknownFunctionException;
 import dev.fnbridge.core.events.EventPublisher;
+import dev.fnbridge.core.invocation.ContentTypes;
 import dev.fnbridge.core.invocation.FunctionResolver;
 import dev.fnbridge.core.invocation.InvocationPipeline;
 import dev.fnbridge.core.invocation.Payload;
 import dev.fnbridge.core.invocation.ResolvedFunction;
+import dev.fnbridge.core.invocation.UnsupportedContentTypeException;
 import dev.fnbridge.core.metrics.Transport;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -52,10 +54,6 @@ class FunctionHttpController {
 	 */
 	static final String METRIC_TAG_ATTRIBUTE = FunctionHttpController.class.getName() + ".metricTag";
 
-	private static final MediaType JSON_SUFFIX = MediaType.parseMediaType("application/*+json");
-
-	private static final List<MediaType> SUPPORTED = List.of(MediaType.APPLICATION_JSON, JSON_SUFFIX);
-
 	private final FunctionResolver routes;
 
 	private final InvocationPipeline pipeline;
@@ -82,12 +80,12 @@ class FunctionHttpController {
 		if (route.isSupplier()) {
 			throw new HttpRequestMethodNotSupportedException(HttpMethod.POST.name(), List.of(HttpMethod.GET.name()));
 		}
-		MediaType contentType = contentType(request);
-		boolean text = route.takesRawText() && MediaType.TEXT_PLAIN.isCompatibleWith(contentType);
-		if (!text && !isJson(contentType)) {
-			throw new HttpMediaTypeNotSupportedException(contentType,
-					route.takesRawText() ? List.of(MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN) : SUPPORTED,
-					HttpMethod.POST);
+		boolean text;
+		try {
+			text = ContentTypes.readsAsText(route, request.getContentType());
+		}
+		catch (UnsupportedContentTypeException ex) {
+			throw unsupported(request, ex.getSupported());
 		}
 		byte[] body = readBody(request);
 		// Reading the body is part of the invocation: bad input counts, as on every
@@ -113,9 +111,8 @@ class FunctionHttpController {
 		if (route.isSupplier()) {
 			throw noEvents(definition, route);
 		}
-		MediaType contentType = contentType(request);
-		if (!isJson(contentType)) {
-			throw new HttpMediaTypeNotSupportedException(contentType, SUPPORTED, HttpMethod.POST);
+		if (!ContentTypes.isJson(request.getContentType())) {
+			throw unsupported(request, List.of("application/json", "application/*+json"));
 		}
 		byte[] body = readBody(request);
 		Object payload = this.pipeline.read(route, Payload.json(body));
@@ -197,21 +194,15 @@ class FunctionHttpController {
 		}
 	}
 
-	private static MediaType contentType(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
-		String header = request.getContentType();
-		if (header == null || header.isBlank()) {
-			return MediaType.APPLICATION_JSON;
-		}
+	/** Spring's own 415, so its problem detail and Accept-Post header are kept. */
+	private static HttpMediaTypeNotSupportedException unsupported(HttpServletRequest request, List<String> supported) {
 		try {
-			return MediaType.parseMediaType(header);
+			return new HttpMediaTypeNotSupportedException(MediaType.parseMediaType(request.getContentType()),
+					MediaType.parseMediaTypes(supported), HttpMethod.POST);
 		}
 		catch (InvalidMediaTypeException ex) {
-			throw new HttpMediaTypeNotSupportedException("Invalid Content-Type header");
+			return new HttpMediaTypeNotSupportedException("Invalid Content-Type header");
 		}
-	}
-
-	private static boolean isJson(MediaType contentType) {
-		return MediaType.APPLICATION_JSON.isCompatibleWith(contentType) || JSON_SUFFIX.includes(contentType);
 	}
 
 }

@@ -179,7 +179,7 @@ public class InvocationPipeline {
 
 	private static boolean isJson(MessageHeaders headers) {
 		Object contentType = headers.get(MessageHeaders.CONTENT_TYPE);
-		return contentType == null || contentType.toString().contains("json");
+		return contentType == null || ContentTypes.isJson(contentType.toString());
 	}
 
 	/**

@@ -184,7 +184,7 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 
 	private static boolean isText(MessageHeaders headers) {
 		Object contentType = headers.get(MessageHeaders.CONTENT_TYPE);
-		return contentType != null && contentType.toString().startsWith("text/");
+		return contentType != null && ContentTypes.isText(contentType.toString());
 	}
 
 }
