@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.fnbridge.core.error.ClassifiedError;
-import dev.fnbridge.core.error.ErrorCategory;
 import dev.fnbridge.core.error.InvalidInputException;
 import dev.fnbridge.core.invocation.ContentTypes;
 import dev.fnbridge.core.invocation.Payload;
@@ -61,8 +60,8 @@ final class HttpEnvelope implements LambdaEnvelope {
 		Map<String, String> headers = headers(event);
 		ProxyResponses.Shape shape = ProxyResponses.Shape.of(event);
 		Route route = route(headers, method, path, context.invoker());
+		ResolvedFunction function = null;
 		try {
-			ResolvedFunction function;
 			Payload payload;
 			if (route.argument() != null) {
 				String argument = decoded(route.argument());
@@ -81,7 +80,7 @@ final class HttpEnvelope implements LambdaEnvelope {
 					text = ContentTypes.readsAsText(function, contentType);
 				}
 				catch (UnsupportedContentTypeException ex) {
-					return this.responses.unsupportedMediaType(contentType, path, shape);
+					return this.responses.unsupportedMediaType(ex, path, function.definition(), shape);
 				}
 				byte[] body = body(event, shape.alb(), method);
 				payload = text ? Payload.text(body) : Payload.json(body);
@@ -102,8 +101,8 @@ final class HttpEnvelope implements LambdaEnvelope {
 		}
 		catch (RuntimeException ex) {
 			ClassifiedError error = context.classify(ex, route.definition());
-			String function = (error.category() == ErrorCategory.NOT_FOUND) ? null : route.definition();
-			return error(error, path, function, shape, context);
+			// As over HTTP, the problem names the function only once it was resolved.
+			return error(error, path, (function != null) ? function.definition() : null, shape, context);
 		}
 	}
 
@@ -138,8 +137,10 @@ final class HttpEnvelope implements LambdaEnvelope {
 		String last = lastSegment(path);
 		if ("GET".equalsIgnoreCase(method)) {
 			String parent = lastSegment(parentPath(path));
+			// Over HTTP GET /{definition}/{argument} names the function before the last
+			// segment, known or not, so an unknown one is reported by that name here too.
 			boolean argument = (configured != null) ? parent.equals(configured) && !last.equals(configured)
-					: !invoker.isDefinition(last) && invoker.isDefinition(parent);
+					: !parent.isEmpty() && !invoker.isDefinition(last);
 			if (argument) {
 				return new Route(parent, last);
 			}

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.fnbridge.core.error.ClassifiedError;
-import dev.fnbridge.core.error.ErrorCategory;
 import dev.fnbridge.core.error.ProblemDocument;
+import dev.fnbridge.core.invocation.UnsupportedContentTypeException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -50,19 +50,16 @@ final class ProxyResponses {
 	}
 
 	/**
-	 * The 415 of a body that is neither JSON nor text.
-	 * @param contentType the request's content type
+	 * The 415 of a body its function does not take.
+	 * @param refused what was refused
 	 * @param path the request path
+	 * @param function the resolved definition
 	 * @param shape the source's response shape
 	 * @return the proxy response
 	 */
-	byte[] unsupportedMediaType(String contentType, String path, Shape shape) {
-		return proxy(415, PROBLEM_JSON,
-				problem(new ProblemDocument(ErrorCategory.PROBLEM_TYPE_PREFIX + "unsupported-media-type",
-						"Unsupported Media Type", 415,
-						ProblemDocument.bounded("Content-Type '" + contentType + "' is not supported"),
-						ProblemDocument.bounded(path), null, null, null)),
-				shape);
+	byte[] unsupportedMediaType(UnsupportedContentTypeException refused, String path, String function, Shape shape) {
+		ProblemDocument problem = ProblemDocument.unsupportedMediaType(refused.getMessage(), path, function);
+		return proxy(problem.status(), PROBLEM_JSON, problem(problem), shape);
 	}
 
 	/**

@@ -24,10 +24,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -75,18 +73,12 @@ class FunctionHttpController {
 
 	@PostMapping("/{definition}")
 	ResponseEntity<byte[]> post(@PathVariable String definition, HttpServletRequest request)
-			throws IOException, HttpMediaTypeNotSupportedException, HttpRequestMethodNotSupportedException {
+			throws IOException, HttpRequestMethodNotSupportedException {
 		ResolvedFunction route = resolve(definition, request);
 		if (route.isSupplier()) {
 			throw new HttpRequestMethodNotSupportedException(HttpMethod.POST.name(), List.of(HttpMethod.GET.name()));
 		}
-		boolean text;
-		try {
-			text = ContentTypes.readsAsText(route, request.getContentType());
-		}
-		catch (UnsupportedContentTypeException ex) {
-			throw unsupported(request, ex.getSupported());
-		}
+		boolean text = ContentTypes.readsAsText(route, request.getContentType());
 		byte[] body = readBody(request);
 		// Reading the body is part of the invocation: bad input counts, as on every
 		// transport.
@@ -102,17 +94,18 @@ class FunctionHttpController {
 	 * @param request the request
 	 * @return 202 with the topic and key
 	 * @throws IOException if the body cannot be read
-	 * @throws HttpMediaTypeNotSupportedException for a body that is not JSON
+	 * @throws UnsupportedContentTypeException for a body that is not JSON
 	 */
 	@PostMapping("/events/{definition}")
 	ResponseEntity<EventPublisher.PublishedEvent> publish(@PathVariable String definition, HttpServletRequest request)
-			throws IOException, HttpMediaTypeNotSupportedException {
+			throws IOException {
 		ResolvedFunction route = resolve(definition, request);
 		if (route.isSupplier()) {
 			throw noEvents(definition, route);
 		}
 		if (!ContentTypes.isJson(request.getContentType())) {
-			throw unsupported(request, List.of("application/json", "application/*+json"));
+			throw new UnsupportedContentTypeException(request.getContentType(),
+					List.of("application/json", "application/*+json"));
 		}
 		byte[] body = readBody(request);
 		Object payload = this.pipeline.read(route, Payload.json(body));
@@ -191,17 +184,6 @@ class FunctionHttpController {
 				throw new PayloadTooLargeException(limit);
 			}
 			return body;
-		}
-	}
-
-	/** Spring's own 415, so its problem detail and Accept-Post header are kept. */
-	private static HttpMediaTypeNotSupportedException unsupported(HttpServletRequest request, List<String> supported) {
-		try {
-			return new HttpMediaTypeNotSupportedException(MediaType.parseMediaType(request.getContentType()),
-					MediaType.parseMediaTypes(supported), HttpMethod.POST);
-		}
-		catch (InvalidMediaTypeException ex) {
-			return new HttpMediaTypeNotSupportedException("Invalid Content-Type header");
 		}
 	}
 

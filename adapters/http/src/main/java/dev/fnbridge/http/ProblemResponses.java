@@ -7,6 +7,7 @@ import dev.fnbridge.core.error.ClassifiedError;
 import dev.fnbridge.core.error.ErrorCategory;
 import dev.fnbridge.core.error.ErrorClassifier;
 import dev.fnbridge.core.error.ProblemDocument;
+import dev.fnbridge.core.invocation.UnsupportedContentTypeException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -45,6 +46,27 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	 */
 	static HttpStatus statusOf(ErrorCategory category) {
 		return HttpStatus.valueOf(category.httpStatus());
+	}
+
+	/**
+	 * A body its function does not take: the 415 Lambda answers behind API Gateway too,
+	 * with the types it does take in {@code Accept}.
+	 * @param ex the refusal
+	 * @param request the request
+	 * @return the 415 problem
+	 */
+	@ExceptionHandler(UnsupportedContentTypeException.class)
+	ResponseEntity<ProblemDocument> handleUnsupportedContentType(UnsupportedContentTypeException ex,
+			WebRequest request) {
+		Object function = request.getAttribute(FunctionHttpController.FUNCTION_ATTRIBUTE,
+				RequestAttributes.SCOPE_REQUEST);
+		String path = (request instanceof ServletWebRequest servlet) ? servlet.getRequest().getRequestURI() : null;
+		ProblemDocument problem = ProblemDocument.unsupportedMediaType(ex.getMessage(), path,
+				(function != null) ? function.toString() : null);
+		return ResponseEntity.status(problem.status())
+			.header(HttpHeaders.ACCEPT, String.join(", ", ex.getSupported()))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)

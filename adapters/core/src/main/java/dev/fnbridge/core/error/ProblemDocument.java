@@ -52,6 +52,19 @@ public record ProblemDocument(String type, String title, int status, @Nullable S
 	}
 
 	/**
+	 * The 415 problem of a body declared with a content type its function does not take.
+	 * @param detail what was refused
+	 * @param instance the request path, or {@code null}
+	 * @param function the resolved definition, or {@code null}
+	 * @return the problem document
+	 */
+	public static ProblemDocument unsupportedMediaType(String detail, @Nullable String instance,
+			@Nullable String function) {
+		return new ProblemDocument(ErrorCategory.PROBLEM_TYPE_PREFIX + "unsupported-media-type",
+				"Unsupported Media Type", 415, bounded(detail), bounded(instance), bounded(function), null, null);
+	}
+
+	/**
 	 * Cuts a text to {@link #MAX_TEXT} characters.
 	 * @param text the text, or {@code null}
 	 * @return the text, cut and marked with an ellipsis when longer
