@@ -25,6 +25,10 @@ public class KafkaTransportEnvironmentPostProcessor implements EnvironmentPostPr
 
 	private static final String BINDER_BROKERS = "spring.cloud.stream.kafka.binder.brokers";
 
+	private static final String CONCURRENCY = "spring.cloud.stream.default.consumer.concurrency";
+
+	private static final String MIN_PARTITIONS = "spring.cloud.stream.kafka.binder.min-partition-count";
+
 	private static final String INSTANCE_ID_PROPERTY = "spring.cloud.stream.kafka.binder.consumer-properties.group.instance.id";
 
 	@Override
@@ -38,9 +42,12 @@ public class KafkaTransportEnvironmentPostProcessor implements EnvironmentPostPr
 			if (!environment.containsProperty(BOOTSTRAP) && environment.containsProperty(BINDER_BROKERS)) {
 				overrides.put(BOOTSTRAP, environment.getProperty(BINDER_BROKERS));
 			}
+			if (!environment.containsProperty(CONCURRENCY)) {
+				overrides.put(CONCURRENCY, concurrency(environment));
+			}
 			// Static membership: a restarted instance takes its partitions back at once
-			// instead
-			// of after the session time-out; each instance needs its own stable id.
+			// instead of after the session time-out; each instance needs its own stable
+			// id (Spring Kafka suffixes it per consumer thread).
 			if (environment.getProperty("fnbridge.kafka.static-membership", Boolean.class, true)
 					&& !environment.containsProperty(INSTANCE_ID_PROPERTY)) {
 				overrides.put(INSTANCE_ID_PROPERTY, environment.getProperty("fnbridge.kafka.instance-id",
@@ -50,6 +57,26 @@ public class KafkaTransportEnvironmentPostProcessor implements EnvironmentPostPr
 		if (!overrides.isEmpty()) {
 			environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, overrides));
 		}
+	}
+
+	/**
+	 * Consumer threads per binding: {@code fnbridge.kafka.concurrency}, else as many as
+	 * there are cores, but no more than the partitions the binder creates (an idle
+	 * consumer only joins rebalances). A partition is only ever read by one thread, so
+	 * records of one key keep their order.
+	 * @param environment the environment
+	 * @return the concurrency
+	 */
+	static int concurrency(ConfigurableEnvironment environment) {
+		Integer explicit = environment.getProperty("fnbridge.kafka.concurrency", Integer.class);
+		if (explicit != null) {
+			if (explicit < 1) {
+				throw new IllegalStateException("fnbridge.kafka.concurrency must be at least 1, not " + explicit);
+			}
+			return explicit;
+		}
+		int partitions = environment.getProperty(MIN_PARTITIONS, Integer.class, 1);
+		return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), partitions));
 	}
 
 	/**

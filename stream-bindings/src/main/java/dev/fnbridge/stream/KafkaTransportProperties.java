@@ -31,6 +31,14 @@ public class KafkaTransportProperties {
 	private String instanceId;
 
 	/**
+	 * Consumer threads per binding (spring.cloud.stream.default.consumer.concurrency,
+	 * which a binding's own consumer.concurrency overrides). Default: the number of
+	 * cores, at most spring.cloud.stream.kafka.binder.min-partition-count; each partition
+	 * is read by one thread, so per-key order holds at any value.
+	 */
+	private Integer concurrency;
+
+	/**
 	 * Suffix appended to an input topic's name to name its dead-letter topic.
 	 */
 	private String deadLetterSuffix = ".dlq";
@@ -74,6 +82,14 @@ public class KafkaTransportProperties {
 
 	public void setInstanceId(String instanceId) {
 		this.instanceId = instanceId;
+	}
+
+	public Integer getConcurrency() {
+		return this.concurrency;
+	}
+
+	public void setConcurrency(Integer concurrency) {
+		this.concurrency = concurrency;
 	}
 
 	public String getDeadLetterSuffix() {

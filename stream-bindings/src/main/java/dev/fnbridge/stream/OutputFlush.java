@@ -83,10 +83,11 @@ class OutputFlush extends LoggingProducerListener<Object, Object> implements Cli
 
 	/**
 	 * Waits until every output record sent so far is acknowledged, and sends failed ones
-	 * again.
+	 * again. One consumer thread at a time: a record another thread is re-sending stays
+	 * queued until it is acknowledged, so no thread commits past a send still in doubt.
 	 * @throws KafkaException if a failed record cannot be sent
 	 */
-	void flush() {
+	synchronized void flush() {
 		for (ProducerFactory<?, ?> factory : this.producers) {
 			try (Producer<?, ?> producer = factory.createProducer()) {
 				producer.flush();

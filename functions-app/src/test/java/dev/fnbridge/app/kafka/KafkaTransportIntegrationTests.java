@@ -1,5 +1,6 @@
 package dev.fnbridge.app.kafka;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.fnbridge.core.error.TransientFailureException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +28,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import static dev.fnbridge.app.kafka.KafkaRecords.header;
 import static dev.fnbridge.app.kafka.KafkaRecords.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The application's Kafka bindings against a real broker (an in-process KRaft broker):
@@ -102,6 +108,30 @@ class KafkaTransportIntegrationTests {
 		assertThat(byDevice.values().stream().map((records) -> records.get(0).partition()).distinct().count())
 			.as("devices spread over partitions")
 			.isGreaterThan(1);
+	}
+
+	@Test
+	void readsTheRequestPartitionsOnOneConsumerThreadPerCoreEachPartitionOnOne() throws Exception {
+		int expected = Math.min(Runtime.getRuntime().availableProcessors(), 3);
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers))) {
+			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+				ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("fnbridge-hello"))
+					.describedGroups()
+					.get("fnbridge-hello")
+					.get();
+				List<TopicPartition> assigned = group.members()
+					.stream()
+					.flatMap((member) -> member.assignment().topicPartitions().stream())
+					.toList();
+				assertThat(group.members()).as("consumers of hello.requests").hasSize(expected);
+				assertThat(assigned).as("each partition read by exactly one consumer")
+					.doesNotHaveDuplicates()
+					.hasSize(3);
+				// Static membership with several threads: each consumer has its own id.
+				assertThat(group.members().stream().map((member) -> member.groupInstanceId().orElse("")).distinct())
+					.hasSize(expected);
+			});
+		}
 	}
 
 	@Test
