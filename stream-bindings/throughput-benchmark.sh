@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Kafka throughput: hello through fnbridge (the packaged application, Spring Cloud Stream) versus
 # RawKafkaLoop (plain kafka-clients doing the same JSON work with the same producer settings), in
-# one run, on a fresh broker, 1 partition. Each round preloads the records into fresh topics, starts
+# one run, on a fresh broker, 1 partition (PARTITIONS=3: input topics of 3 partitions, which
+# fnbridge reads on one consumer thread per core; the raw loop stays one thread). Each round preloads the records into fresh topics, starts
 # the processor, waits for all outputs; rates come from the outputs' own timestamps (first to
 # last), so JVM and Spring start-up are not counted. Prints each round and the median ratios.
 #   stream-bindings/throughput-benchmark.sh [records] [rounds]     (needs kcat and a build)
@@ -16,6 +17,8 @@ rounds="${2:-3}"
 # first WARMUP outputs (from a cold start, JIT compilation included) and the last n (steady
 # state). WARMUP=0 gives the cold-start rate of n records only.
 warmup="${WARMUP:-$n}"
+partitions="${PARTITIONS:-1}"
+export KAFKA_NUM_PARTITIONS="$partitions"
 total=$((n + warmup))
 source stream-bindings/private-broker.sh
 # The raw loop lives in the (not shipped) benchmarks module.
@@ -46,7 +49,7 @@ for round in $(seq 1 "$rounds"); do
     --spring.cloud.stream.bindings.helloIn.destination="bench.fn.in.$round" \
     --spring.cloud.stream.bindings.helloIn.group="bench-$round" \
     --spring.cloud.stream.bindings.helloOut.destination="bench.fn.out.$round" \
-    --spring.cloud.stream.kafka.binder.min-partition-count=1 ${APP_ARGS:-} >"$work/app.log" 2>&1 &
+    --spring.cloud.stream.kafka.binder.min-partition-count="$partitions" ${APP_ARGS:-} >"$work/app.log" 2>&1 &
   pid=$!
   wait_outputs "bench.fn.out.$round" || { echo "fnbridge did not finish"; tail -20 "$work/app.log"; exit 1; }
   kill $pid; wait $pid 2>/dev/null; pid=""
