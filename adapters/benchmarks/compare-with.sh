@@ -29,7 +29,9 @@ for tree in "$old" "$root"; do
 done
 
 script() { # tree, name: the tracked script of that name in that tree
-  (cd "$1" && git ls-files | grep -m1 -E "(^|/)$2\$") || { echo "no $2 in $1" >&2; return 1; }
+  # A here-string, not a pipe: grep -m1 closing the pipe early made git ls-files fail (SIGPIPE)
+  # under pipefail, at random, as if the script were missing.
+  (cd "$1" && grep -m1 -E "(^|/)$2\$" <<<"$(git ls-files)") || { echo "no $2 in $1" >&2; return 1; }
 }
 for tree in "$old" "$root"; do
   zip=$(cd "$tree" && ls -1 functions-app/target/*lambda*.zip adapters/aws-lambda/target/*lambda*.zip 2>/dev/null | head -n 1 || true)
