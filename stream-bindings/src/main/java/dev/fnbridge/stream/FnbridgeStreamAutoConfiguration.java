@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -24,12 +25,15 @@ import org.springframework.cloud.stream.function.StreamFunctionProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.KafkaHeaderMapper;
 
 /**
  * fnbridge's error policy for the Kafka binder: dead letters with their real cause,
- * retries only for failures that may pass.
+ * retries only for failures that may pass. Dead letters are sent by the bean
+ * {@value #DEAD_LETTER_KAFKA_TEMPLATE}.
  */
 @AutoConfiguration(afterName = {
 		"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
@@ -39,12 +43,33 @@ import org.springframework.kafka.support.KafkaHeaderMapper;
 @EnableConfigurationProperties({ KafkaTransportProperties.class, KafkaProperties.class })
 public class FnbridgeStreamAutoConfiguration {
 
-	@Bean
-	ListenerContainerWithDlqAndRetryCustomizer fnbridgeDeadLetterRouting(KafkaProperties kafka,
-			KafkaTransportProperties properties, BindingServiceProperties bindings, StreamFunctionProperties functions,
-			ObjectProvider<MeterRegistry> meters, Environment environment, OutputFlush outputs) {
-		// Dead letters are the consumed bytes as they came: a byte-array producer,
-		// idempotent.
+	/**
+	 * Name of the bean that sends dead letters, a
+	 * {@code KafkaOperations<byte[], byte[]>}: declare a bean of this name to replace
+	 * fnbridge's (with {@code @Bean(defaultCandidate = false)} to keep Boot's own
+	 * {@code KafkaTemplate}).
+	 */
+	public static final String DEAD_LETTER_KAFKA_TEMPLATE = "fnbridgeDeadLetterKafkaTemplate";
+
+	/**
+	 * Name of the producer factory behind fnbridge's dead-letter template; closed with
+	 * the application context.
+	 */
+	public static final String DEAD_LETTER_PRODUCER_FACTORY = "fnbridgeDeadLetterProducerFactory";
+
+	/**
+	 * The producers of dead letters: Boot's {@code spring.kafka.producer.*} settings (the
+	 * binder's broker list when only that is set), byte arrays as consumed, every in-sync
+	 * replica acknowledging, idempotent. Not a default candidate, so that Boot's own
+	 * producer factory and template stay for the application.
+	 * @param kafka Boot's Kafka settings
+	 * @param environment the environment, for the binder's transaction prefix
+	 * @return the producer factory
+	 */
+	@Bean(name = DEAD_LETTER_PRODUCER_FACTORY, defaultCandidate = false)
+	@ConditionalOnMissingBean(name = DEAD_LETTER_PRODUCER_FACTORY)
+	DefaultKafkaProducerFactory<byte[], byte[]> fnbridgeDeadLetterProducerFactory(KafkaProperties kafka,
+			Environment environment) {
 		Map<String, Object> config = kafka.buildProducerProperties();
 		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
 		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -58,7 +83,36 @@ public class FnbridgeStreamAutoConfiguration {
 			// transactions too.
 			producers.setTransactionIdPrefix(transactionPrefix + "dlq-");
 		}
-		KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(producers);
+		return producers;
+	}
+
+	/**
+	 * The template dead letters are sent with.
+	 * @param producers the dead-letter producer factory
+	 * @return the template
+	 */
+	@Bean(name = DEAD_LETTER_KAFKA_TEMPLATE, defaultCandidate = false)
+	@ConditionalOnMissingBean(name = DEAD_LETTER_KAFKA_TEMPLATE)
+	KafkaTemplate<byte[], byte[]> fnbridgeDeadLetterKafkaTemplate(
+			@Qualifier(DEAD_LETTER_PRODUCER_FACTORY) ProducerFactory<byte[], byte[]> producers) {
+		return new KafkaTemplate<>(producers);
+	}
+
+	/**
+	 * fnbridge's retries and dead letters for every consumer binding.
+	 * @param template the dead-letter template
+	 * @param properties the transport settings
+	 * @param bindings the bindings
+	 * @param functions the function definitions
+	 * @param meters the meter registry, if any
+	 * @param outputs the output flush
+	 * @return the container customizer the binder applies to each consumer binding
+	 */
+	@Bean
+	ListenerContainerWithDlqAndRetryCustomizer fnbridgeDeadLetterRouting(
+			@Qualifier(DEAD_LETTER_KAFKA_TEMPLATE) KafkaOperations<byte[], byte[]> template,
+			KafkaTransportProperties properties, BindingServiceProperties bindings, StreamFunctionProperties functions,
+			ObjectProvider<MeterRegistry> meters, OutputFlush outputs) {
 		return new DeadLetterRouting(template, properties, new BindingFunctions(bindings, functions),
 				meters.getIfAvailable(SimpleMeterRegistry::new), outputs);
 	}
