@@ -13,18 +13,19 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerProperties;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.CompositeRecordInterceptor;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd;
-import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.listener.RetryListener;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.FixedBackOff;
@@ -33,8 +34,11 @@ import org.springframework.util.backoff.FixedBackOff;
  * Moves retry and dead-lettering from the binding into each listener container, where
  * they can tell errors apart: invalid input (validation errors, unreadable payloads) is
  * dead-lettered at once; other failures are retried with exponential backoff, then
- * dead-lettered. The partition carries on with the next record either way, and offsets
- * are committed only after a record was processed or dead-lettered, so nothing is lost.
+ * dead-lettered. Each binding's dead-letter topic and retries are fnbridge's
+ * ({@code fnbridge.kafka.*}) unless the binding sets its own ({@code dlq-name},
+ * {@code max-attempts}, {@code back-off-*}; see {@link BindingDeadLetterSettings}). The
+ * partition carries on with the next record either way, and offsets are committed only
+ * after a record was processed or dead-lettered, so nothing is lost.
  */
 class DeadLetterRouting implements ListenerContainerWithDlqAndRetryCustomizer {
 
@@ -58,37 +62,68 @@ class DeadLetterRouting implements ListenerContainerWithDlqAndRetryCustomizer {
 
 	private final OutputFlush outputs;
 
+	private final BindingDeadLetterSettings settings;
+
 	DeadLetterRouting(KafkaOperations<byte[], byte[]> template, KafkaTransportProperties properties,
-			BindingFunctions functions, MeterRegistry meters, OutputFlush outputs) {
+			BindingDeadLetterSettings settings, BindingFunctions functions, MeterRegistry meters, OutputFlush outputs) {
 		this.template = template;
+		this.settings = settings;
 		this.outputs = outputs;
 		this.properties = properties;
 		this.functions = functions;
 		this.meters = meters;
 	}
 
+	/**
+	 * Installs fnbridge's error handler with fnbridge's own policy; the binder calls the
+	 * variant with the binding's properties instead.
+	 */
 	@Override
 	public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
-			BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver, BackOff backOff) {
+			@Nullable BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
+			@Nullable BackOff backOff) {
+		configure(container, destinationName, DeadLetterPolicy.defaults(this.properties));
+	}
+
+	/**
+	 * Installs fnbridge's error handler with the binding's policy. The resolver and
+	 * backoff the binder passes are not used: it passes a resolver only with
+	 * {@code enable-dlq}, which is refused at start-up, and its backoff carries the
+	 * binder's defaults where the binding sets nothing, so the policy is built from the
+	 * settings the binding has (see {@link BindingDeadLetterSettings}).
+	 */
+	@Override
+	public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
+			@Nullable BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
+			@Nullable BackOff backOff, ExtendedConsumerProperties<KafkaConsumerProperties> consumer) {
+		DeadLetterPolicy policy = (consumer.getBindingName() != null)
+				? this.settings.policy(consumer.getBindingName(), consumer, consumer.getExtension())
+				: DeadLetterPolicy.defaults(this.properties);
+		configure(container, destinationName, policy);
+	}
+
+	private void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName,
+			DeadLetterPolicy policy) {
 		String function = this.functions.forDestination(destinationName);
 		Map<String, Integer> attempts = new ConcurrentHashMap<>();
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(this.template,
-				(record, ex) -> new TopicPartition(record.topic() + this.properties.getDeadLetterSuffix(), -1));
+				(record, ex) -> new TopicPartition(policy.deadLetterTopic(record.topic()), -1));
 		if (!this.properties.isIncludeStackTrace()) {
 			recoverer.excludeHeader(HeadersToAdd.EX_STACKTRACE);
 		}
 		recoverer
 			.setHeadersFunction((record, ex) -> headers(record, ex, function, attempts.getOrDefault(key(record), 1)));
 		// Dead-lettering commits the record's offset at once: outputs of the records
-		// before
-		// it must be acknowledged first.
+		// before it must be acknowledged first.
 		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
 			this.outputs.flush();
 			recoverer.accept(withoutReservedHeaders(record), ex);
-		}, retryBackOff());
+		}, policy.backOff());
+		// Invalid input cannot pass on a retry: dead-lettered at once whatever the
+		// policy.
 		handler
 			.setBackOffFunction((record, ex) -> StreamErrors.classify(ex).category().isClientError() ? NO_RETRY : null);
-		handler.setRetryListeners(new org.springframework.kafka.listener.RetryListener() {
+		handler.setRetryListeners(new RetryListener() {
 
 			@Override
 			public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int deliveryAttempt) {
@@ -115,16 +150,6 @@ class DeadLetterRouting implements ListenerContainerWithDlqAndRetryCustomizer {
 	@Override
 	public boolean retryAndDlqInBinding(String destinationName, String group) {
 		return false;
-	}
-
-	private BackOff retryBackOff() {
-		KafkaTransportProperties.Retry retry = this.properties.getRetry();
-		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(
-				Math.max(0, retry.getMaxAttempts() - 1));
-		backOff.setInitialInterval(retry.getInitialInterval().toMillis());
-		backOff.setMultiplier(retry.getMultiplier());
-		backOff.setMaxInterval(retry.getMaxInterval().toMillis());
-		return backOff;
 	}
 
 	private Headers headers(ConsumerRecord<?, ?> record, Exception ex, String function, int attempts) {

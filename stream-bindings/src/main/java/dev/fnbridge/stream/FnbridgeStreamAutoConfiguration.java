@@ -1,5 +1,7 @@
 package dev.fnbridge.stream;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import dev.fnbridge.core.events.EventPublisher;
@@ -19,10 +21,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
+import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.cloud.stream.function.StreamFunctionProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
@@ -32,8 +37,8 @@ import org.springframework.kafka.support.KafkaHeaderMapper;
 
 /**
  * fnbridge's error policy for the Kafka binder: dead letters with their real cause,
- * retries only for failures that may pass. Dead letters are sent by the bean
- * {@value #DEAD_LETTER_KAFKA_TEMPLATE}.
+ * retries only for failures that may pass, per binding where the binding says so. Dead
+ * letters are sent by the bean {@value #DEAD_LETTER_KAFKA_TEMPLATE}.
  */
 @AutoConfiguration(afterName = {
 		"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
@@ -99,21 +104,47 @@ public class FnbridgeStreamAutoConfiguration {
 	}
 
 	/**
-	 * fnbridge's retries and dead letters for every consumer binding.
+	 * fnbridge's retries and dead letters for every consumer binding. Settings of a
+	 * binding fnbridge cannot honour stop the start here (when the Kafka transport is
+	 * on): the binder would only log a failure to bind, and bind again every 30 s.
 	 * @param template the dead-letter template
 	 * @param properties the transport settings
 	 * @param bindings the bindings
 	 * @param functions the function definitions
 	 * @param meters the meter registry, if any
+	 * @param dlqDestinationResolvers the binder's dead-letter topic resolver, refused
+	 * @param dlqPartitionFunctions the binder's dead-letter partition function, refused
+	 * @param environment the environment
 	 * @param outputs the output flush
 	 * @return the container customizer the binder applies to each consumer binding
+	 * @throws IllegalStateException naming each binding and property fnbridge cannot
+	 * honour
 	 */
 	@Bean
 	ListenerContainerWithDlqAndRetryCustomizer fnbridgeDeadLetterRouting(
 			@Qualifier(DEAD_LETTER_KAFKA_TEMPLATE) KafkaOperations<byte[], byte[]> template,
 			KafkaTransportProperties properties, BindingServiceProperties bindings, StreamFunctionProperties functions,
-			ObjectProvider<MeterRegistry> meters, OutputFlush outputs) {
-		return new DeadLetterRouting(template, properties, new BindingFunctions(bindings, functions),
+			ObjectProvider<MeterRegistry> meters, ObjectProvider<DlqDestinationResolver> dlqDestinationResolvers,
+			ObjectProvider<DlqPartitionFunction> dlqPartitionFunctions, Environment environment, OutputFlush outputs) {
+		BindingDeadLetterSettings settings = BindingDeadLetterSettings.read(environment, properties);
+		if (environment instanceof ConfigurableEnvironment configurable
+				&& KafkaTransportEnvironmentPostProcessor.isEnabled(configurable)) {
+			List<String> problems = new ArrayList<>(settings.problems(environment, bindings.getBindings()));
+			if (dlqDestinationResolvers.stream().findAny().isPresent()) {
+				problems.add("A DlqDestinationResolver bean cannot be honoured: dead letters go to a binding's "
+						+ "dlq-name, else to the input topic plus fnbridge.kafka.dead-letter-suffix. Remove the bean; "
+						+ "set spring.cloud.stream.kafka.bindings.<binding>.consumer.dlq-name instead.");
+			}
+			if (dlqPartitionFunctions.stream().findAny().isPresent()) {
+				problems.add("A DlqPartitionFunction bean cannot be honoured: a dead letter goes to the partition "
+						+ "its key maps to. Remove the bean.");
+			}
+			if (!problems.isEmpty()) {
+				throw new IllegalStateException(
+						"fnbridge cannot honour these Kafka consumer settings:\n  " + String.join("\n  ", problems));
+			}
+		}
+		return new DeadLetterRouting(template, properties, settings, new BindingFunctions(bindings, functions),
 				meters.getIfAvailable(SimpleMeterRegistry::new), outputs);
 	}
 
