@@ -19,31 +19,42 @@ import dev.fnbridge.core.error.Violation;
  * combined correctly) and the time span. Results are sorted by device, then type; an
  * empty batch gives an empty list.
  * <p>
- * Every reading is validated first; if any is invalid the whole batch fails with an
- * {@link InvalidInputException} whose violations are indexed ({@code [3].value}).
+ * A batch of more than {@code maxReadings} readings is refused at once with a
+ * {@link TooManyReadingsException}. Every reading is validated first; if any is invalid
+ * the whole batch fails with an {@link InvalidInputException} whose violations are
+ * indexed ({@code [3].value}).
  */
 public class ReadingSummarizer implements Function<List<Reading>, List<DeviceSummary>> {
 
 	private final Function<Reading, Reading> validator;
 
+	private final int maxReadings;
+
 	/**
 	 * Creates the summarizer.
 	 * @param validator validates and normalizes each reading
+	 * @param maxReadings most readings one batch may have
 	 */
-	public ReadingSummarizer(Function<Reading, Reading> validator) {
+	public ReadingSummarizer(Function<Reading, Reading> validator, int maxReadings) {
 		this.validator = validator;
+		this.maxReadings = maxReadings;
 	}
 
 	/**
 	 * Summarizes.
 	 * @param readings the batch
 	 * @return one summary per device and type
+	 * @throws TooManyReadingsException if the batch has more than {@code maxReadings}
+	 * readings
 	 * @throws InvalidInputException if any reading is invalid
 	 */
 	@Override
 	public List<DeviceSummary> apply(List<Reading> readings) {
 		if (readings == null) {
 			throw new InvalidInputException("", "A list of readings is required");
+		}
+		if (readings.size() > this.maxReadings) {
+			throw new TooManyReadingsException(readings.size(), this.maxReadings);
 		}
 		List<Violation> violations = new ArrayList<>();
 		Map<String, Accumulator> groups = new TreeMap<>();

@@ -1,5 +1,5 @@
 /**
- * Data processing: {@code summarizeReadings} turns a batch of readings into per-device
- * statistics.
+ * Data processing: {@code summarizeReadings} turns a batch of readings (at most
+ * {@code fnbridge.summary.max-readings}) into per-device statistics.
  */
 package dev.fnbridge.app.summary;

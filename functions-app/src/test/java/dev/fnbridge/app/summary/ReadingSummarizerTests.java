@@ -1,6 +1,7 @@
 package dev.fnbridge.app.summary;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 
 import dev.fnbridge.app.telemetry.Reading;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.within;
 
 class ReadingSummarizerTests {
 
-	private final ReadingSummarizer summarizer = new ReadingSummarizer(Readings.validator());
+	private final ReadingSummarizer summarizer = new ReadingSummarizer(Readings.validator(), 5);
 
 	@Test
 	void summarizesPerDeviceAndTypeInTheCanonicalUnit() {
@@ -61,6 +62,21 @@ class ReadingSummarizerTests {
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.summarizer.apply(batch))
 			.satisfies((ex) -> assertThat(ex.violations()).extracting(Violation::field)
 				.containsExactly("[1].value", "[2].unit", "[3]"));
+	}
+
+	@Test
+	void takesABatchOfExactlyTheLimit() {
+		assertThat(this.summarizer.apply(Collections.nCopies(5, reading("a", "humidity", 40, "%")))).singleElement()
+			.extracting(DeviceSummary::count)
+			.isEqualTo(5L);
+	}
+
+	@Test
+	void refusesABatchOverTheLimitBeforeValidatingItsReadings() {
+		List<Reading> invalid = Collections.nCopies(6, reading("a", "humidity", 140, "%"));
+
+		assertThatExceptionOfType(TooManyReadingsException.class).isThrownBy(() -> this.summarizer.apply(invalid))
+			.withMessage("A batch has at most 5 readings, not 6");
 	}
 
 }
