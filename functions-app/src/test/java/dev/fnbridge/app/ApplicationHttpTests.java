@@ -129,11 +129,11 @@ class ApplicationHttpTests {
 	}
 
 	@Test
-	void listsTheFiveFunctions() throws Exception {
+	void listsTheSixFunctions() throws Exception {
 		JsonNode functions = this.json.readTree(get("/functions").body());
 
-		assertThat(functions.valueStream().map((function) -> function.path("name").asString()))
-			.containsExactly("detectAnomaly", "enrichReading", "hello", "summarizeReadings", "validateReading");
+		assertThat(functions.valueStream().map((function) -> function.path("name").asString())).containsExactly(
+				"detectAnomaly", "enrichReading", "hello", "notifyOwner", "summarizeReadings", "validateReading");
 	}
 
 	@Test
