@@ -1,7 +1,9 @@
 package dev.fnbridge.core.error;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -27,25 +29,31 @@ public final class ErrorClassifier {
 
 	private static volatile List<ErrorMapper> mappers = List.of();
 
+	/** Every running application's mappers, the latest first. */
+	private static final Deque<List<ErrorMapper>> installed = new ArrayDeque<>();
+
 	/**
 	 * Installs the application's mappers, in the order they are asked. One application
-	 * per JVM is what fnbridge runs (a server, a Lambda execution environment); the last
-	 * installed wins.
+	 * per JVM is what fnbridge runs (a server, a Lambda execution environment); where
+	 * several run (a test suite's cached contexts), the latest started wins and the one
+	 * before is back once it stops.
 	 * @param applicationMappers the mappers, ordered
 	 */
-	public static void install(List<ErrorMapper> applicationMappers) {
+	public static synchronized void install(List<ErrorMapper> applicationMappers) {
+		installed.push(applicationMappers);
 		mappers = List.copyOf(applicationMappers);
 	}
 
 	/**
-	 * Removes the mappers {@link #install} put in place, if they are still the current
-	 * ones (the application that installed them stops).
+	 * Removes the mappers {@link #install} put in place (the application that installed
+	 * them stops), leaving the mappers of the applications still running.
 	 * @param applicationMappers the mappers installed
 	 */
-	public static void uninstall(List<ErrorMapper> applicationMappers) {
-		if (mappers.equals(applicationMappers)) {
-			mappers = List.of();
-		}
+	public static synchronized void uninstall(List<ErrorMapper> applicationMappers) {
+		// By identity: two applications may install equal lists.
+		installed.removeIf((candidate) -> candidate == applicationMappers);
+		List<ErrorMapper> current = installed.peek();
+		mappers = (current != null) ? List.copyOf(current) : List.of();
 	}
 
 	private static final String UNEXPECTED_DETAIL = "The function failed unexpectedly; quote the correlation id when reporting it.";

@@ -114,6 +114,26 @@ class ErrorClassifierTests {
 	}
 
 	@Test
+	void keepsTheMappersOfAnApplicationStillRunningWhenALaterOneStops() {
+		List<ErrorMapper> first = List.of(ErrorMapper.of(OutOfStockException.class, ErrorCategory.INVALID_INPUT));
+		// An equal list from another application: removal goes by identity.
+		List<ErrorMapper> second = new java.util.ArrayList<>(first);
+		ErrorClassifier.install(first);
+		try {
+			ErrorClassifier.install(second);
+			ErrorClassifier.uninstall(second);
+
+			assertThat(ErrorClassifier.classify(new OutOfStockException("sku-1")).category())
+				.isEqualTo(ErrorCategory.INVALID_INPUT);
+		}
+		finally {
+			ErrorClassifier.uninstall(first);
+		}
+		assertThat(ErrorClassifier.classify(new OutOfStockException("sku-1")).category())
+			.isEqualTo(ErrorCategory.UNEXPECTED);
+	}
+
+	@Test
 	void letsAnApplicationsMapperOverrideADefault() {
 		List<ErrorMapper> mappers = List.of(ErrorMapper.of(NumberFormatException.class, ErrorCategory.UNEXPECTED));
 		ErrorClassifier.install(mappers);
