@@ -42,7 +42,10 @@ public class KafkaTransportEnvironmentPostProcessor implements EnvironmentPostPr
 			if (!environment.containsProperty(BOOTSTRAP) && environment.containsProperty(BINDER_BROKERS)) {
 				overrides.put(BOOTSTRAP, environment.getProperty(BINDER_BROKERS));
 			}
-			if (!environment.containsProperty(CONCURRENCY)) {
+			// Opt-in until the race hostile-kafka.sh found with several consumer threads
+			// (early records bypassing fnbridge's wrapper) is understood.
+			if (environment.containsProperty("fnbridge.kafka.concurrency")
+					&& !environment.containsProperty(CONCURRENCY)) {
 				overrides.put(CONCURRENCY, concurrency(environment));
 			}
 			// Static membership: a restarted instance takes its partitions back at once
@@ -60,15 +63,16 @@ public class KafkaTransportEnvironmentPostProcessor implements EnvironmentPostPr
 	}
 
 	/**
-	 * Consumer threads per binding: {@code fnbridge.kafka.concurrency}, else as many as
-	 * there are cores, but no more than the partitions the binder creates (an idle
-	 * consumer only joins rebalances). A partition is only ever read by one thread, so
-	 * records of one key keep their order.
+	 * Consumer threads per binding when {@code fnbridge.kafka.concurrency} is set: its
+	 * value, or for {@code auto} as many as there are cores, but no more than the
+	 * partitions the binder creates (an idle consumer only joins rebalances). A partition
+	 * is only ever read by one thread, so records of one key keep their order.
 	 * @param environment the environment
 	 * @return the concurrency
 	 */
 	static int concurrency(ConfigurableEnvironment environment) {
-		Integer explicit = environment.getProperty("fnbridge.kafka.concurrency", Integer.class);
+		String value = environment.getProperty("fnbridge.kafka.concurrency", "auto").strip();
+		Integer explicit = "auto".equalsIgnoreCase(value) ? null : Integer.valueOf(value);
 		if (explicit != null) {
 			if (explicit < 1) {
 				throw new IllegalStateException("fnbridge.kafka.concurrency must be at least 1, not " + explicit);
