@@ -2,6 +2,7 @@ package dev.fnbridge.lambda;
 
 import dev.fnbridge.core.error.ClassifiedError;
 import dev.fnbridge.core.error.ErrorCategory;
+import dev.fnbridge.core.error.ProblemDocument;
 
 /**
  * A function error as the Lambda runtime reports it: {@code errorType} is this class's
@@ -10,16 +11,11 @@ import dev.fnbridge.core.error.ErrorCategory;
  */
 public class LambdaFunctionError extends RuntimeException {
 
-	/**
-	 * The longest caller-derived text an error carries, in characters, as for field
-	 * violations ({@code InvalidInputException}).
-	 */
-	static final int MAX_TEXT = 500;
-
 	private final ErrorCategory category;
 
 	LambdaFunctionError(ErrorCategory category, String message) {
-		super(bounded(message), null, false, false);
+		// Cut as a problem's texts are: it can echo the event (a function name, a path).
+		super(ProblemDocument.bounded(message), null, false, false);
 		this.category = category;
 	}
 
@@ -29,16 +25,6 @@ public class LambdaFunctionError extends RuntimeException {
 	 */
 	public ErrorCategory category() {
 		return this.category;
-	}
-
-	/**
-	 * Text an error may carry: cut to {@value #MAX_TEXT} characters, since it can echo
-	 * the event (a function name, an event source, a path).
-	 * @param text the text, or {@code null}
-	 * @return the text, shortened with an ellipsis if it was longer
-	 */
-	static String bounded(String text) {
-		return (text == null || text.length() <= MAX_TEXT) ? text : text.substring(0, MAX_TEXT) + "…";
 	}
 
 	static LambdaFunctionError of(ClassifiedError error, String prefix) {

@@ -1,7 +1,6 @@
 package dev.fnbridge.core.invocation;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -107,7 +106,8 @@ public final class ContentTypes {
 		if (contentType == null || contentType.isBlank()) {
 			return MimeTypeUtils.APPLICATION_JSON;
 		}
-		return MimeTypeUtils.parseMimeType(contentType.toLowerCase(Locale.ROOT));
+		// MimeType compares type and subtype case-insensitively itself.
+		return MimeTypeUtils.parseMimeType(contentType);
 	}
 
 	private static boolean isJson(MimeType type) {
