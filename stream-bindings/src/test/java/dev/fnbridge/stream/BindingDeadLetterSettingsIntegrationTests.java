@@ -12,13 +12,10 @@ import java.util.function.Function;
 import java.util.stream.StreamSupport;
 
 import dev.fnbridge.core.error.TransientFailureException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +34,6 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A binding's own retry and dead-letter settings against a real broker (an in-process
@@ -225,35 +221,14 @@ class BindingDeadLetterSettingsIntegrationTests {
 	}
 
 	private void send(String topic, String value) {
-		try {
-			this.producer.send(new ProducerRecord<>(topic, value.getBytes(StandardCharsets.UTF_8))).get();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		TestRecords.sendAndWait(this.producer, new ProducerRecord<>(topic, value.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/**
 	 * Reads a topic from the beginning until a record whose value contains the marker.
 	 */
 	private ConsumerRecord<byte[], byte[]> readOne(String topic, String marker) {
-		List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
-		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers, ConsumerConfig.GROUP_ID_CONFIG,
-						"test-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-						ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-						ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-			consumer.subscribe(List.of(topic));
-			await().atMost(WAIT).until(() -> {
-				consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
-					if (new String(record.value(), StandardCharsets.UTF_8).contains(marker)) {
-						found.add(record);
-					}
-				});
-				return !found.isEmpty();
-			});
-		}
-		return found.get(0);
+		return TestRecords.readOne(this.brokers, topic, marker, WAIT);
 	}
 
 	private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -2,7 +2,6 @@ package dev.fnbridge.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,14 +10,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +38,6 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The dead-letter template is a bean of its own, against a real broker (an in-process
@@ -136,35 +131,14 @@ class DeadLetterTemplateIntegrationTests {
 	}
 
 	private void send(String topic, String value) {
-		try {
-			this.producer.send(new ProducerRecord<>(topic, value.getBytes(StandardCharsets.UTF_8))).get();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		TestRecords.sendAndWait(this.producer, new ProducerRecord<>(topic, value.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/**
 	 * Reads a topic from the beginning until a record whose value contains the marker.
 	 */
 	private ConsumerRecord<byte[], byte[]> readOne(String topic, String marker) {
-		List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
-		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers, ConsumerConfig.GROUP_ID_CONFIG,
-						"test-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-						ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-						ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-			consumer.subscribe(List.of(topic));
-			await().atMost(WAIT).until(() -> {
-				consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
-					if (new String(record.value(), StandardCharsets.UTF_8).contains(marker)) {
-						found.add(record);
-					}
-				});
-				return !found.isEmpty();
-			});
-		}
-		return found.get(0);
+		return TestRecords.readOne(this.brokers, topic, marker, WAIT);
 	}
 
 	/** The payload of {@code hello}. */

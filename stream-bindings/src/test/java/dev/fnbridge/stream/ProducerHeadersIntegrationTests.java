@@ -2,21 +2,17 @@ package dev.fnbridge.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.StreamSupport;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +27,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * What a producer writes into a record's headers, against a real broker (an in-process
@@ -159,35 +154,14 @@ class ProducerHeadersIntegrationTests {
 		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>("headers.in", null,
 				(key != null) ? bytes(key) : null, bytes(value));
 		headers.forEach((name, header) -> record.headers().add(name, bytes(header)));
-		try {
-			this.producer.send(record).get();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		TestRecords.sendAndWait(this.producer, record);
 	}
 
 	/**
 	 * Reads a topic from the beginning until a record whose value contains the marker.
 	 */
 	private ConsumerRecord<byte[], byte[]> readOne(String topic, String marker) {
-		List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
-		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers, ConsumerConfig.GROUP_ID_CONFIG,
-						"test-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-						ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-						ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-			consumer.subscribe(List.of(topic));
-			await().atMost(WAIT).until(() -> {
-				consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
-					if (text(record.value()).contains(marker)) {
-						found.add(record);
-					}
-				});
-				return !found.isEmpty();
-			});
-		}
-		return found.get(0);
+		return TestRecords.readOne(this.brokers, topic, marker, WAIT);
 	}
 
 	private static List<String> values(ConsumerRecord<?, ?> record, String name) {
