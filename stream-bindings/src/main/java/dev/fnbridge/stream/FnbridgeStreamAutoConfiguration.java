@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
@@ -146,6 +147,22 @@ public class FnbridgeStreamAutoConfiguration {
 		}
 		return new DeadLetterRouting(template, properties, settings, new BindingFunctions(bindings, functions),
 				meters.getIfAvailable(SimpleMeterRegistry::new), outputs);
+	}
+
+	/**
+	 * Stops the start when the Kafka transport is on and
+	 * {@code spring.cloud.function.definition} binds a function that does not exist
+	 * (Spring Cloud Stream would only log it and leave the topic unread).
+	 * @param catalog the function catalog
+	 * @param environment the environment
+	 * @return the check, run once every singleton exists, before any binding starts
+	 */
+	@Bean
+	BoundFunctionsCheck fnbridgeBoundFunctionsCheck(ObjectProvider<FunctionCatalog> catalog, Environment environment) {
+		boolean enabled = environment instanceof ConfigurableEnvironment configurable
+				&& KafkaTransportEnvironmentPostProcessor.isEnabled(configurable);
+		return new BoundFunctionsCheck(catalog,
+				enabled ? environment.getProperty("spring.cloud.function.definition", "") : "");
 	}
 
 	/**

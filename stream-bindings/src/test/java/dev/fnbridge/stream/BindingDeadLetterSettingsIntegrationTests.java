@@ -210,6 +210,16 @@ class BindingDeadLetterSettingsIntegrationTests {
 					"spring.cloud.stream.bindings.plain-in-0.consumer.retryable-exceptions " + "cannot be honoured");
 	}
 
+	@Test
+	void refusesToStartWhenTheDefinitionBindsAFunctionThatDoesNotExist() {
+		assertThatException()
+			.isThrownBy(() -> application("spring.cloud.function.definition=plain;plian|nothing",
+					"spring.cloud.stream.bindings.plain-in-0.destination=settings.missing",
+					"spring.cloud.stream.bindings.plain-in-0.group=settings-missing"))
+			.withStackTraceContaining("spring.cloud.function.definition binds plian, nothing to Kafka")
+			.withStackTraceContaining("functions: [named, once, plain, twice]");
+	}
+
 	private ConfigurableApplicationContext application(String... properties) {
 		List<String> all = new ArrayList<>(List.of(properties));
 		all.add("spring.kafka.bootstrap-servers=" + this.brokers);
