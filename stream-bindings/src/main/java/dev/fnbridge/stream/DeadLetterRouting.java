@@ -6,8 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 import dev.fnbridge.core.error.ClassifiedError;
+import dev.fnbridge.core.invocation.EntryGate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -137,14 +139,53 @@ class DeadLetterRouting implements ListenerContainerWithDlqAndRetryCustomizer {
 
 		});
 		container.setCommonErrorHandler(handler);
-		setOutputFlush(container);
+		setRecordInterceptors(container);
 	}
 
+	/**
+	 * The output flush, and last (closest to the function) the binding's entry gate: its
+	 * consumer threads share one catalog function, and Spring Cloud Function's mark on it
+	 * would take a record past fnbridge's wrapper while another thread is on its way in
+	 * (see {@link EntryGate}).
+	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private void setOutputFlush(AbstractMessageListenerContainer<?, ?> container) {
+	private void setRecordInterceptors(AbstractMessageListenerContainer<?, ?> container) {
 		RecordInterceptor existing = container.getRecordInterceptor();
 		RecordInterceptor flush = this.outputs.interceptor();
-		container.setRecordInterceptor((existing != null) ? new CompositeRecordInterceptor(existing, flush) : flush);
+		RecordInterceptor gate = entryGate(new EntryGate());
+		container.setRecordInterceptor((existing != null) ? new CompositeRecordInterceptor(existing, flush, gate)
+				: new CompositeRecordInterceptor(flush, gate));
+	}
+
+	private static RecordInterceptor<Object, Object> entryGate(EntryGate gate) {
+		return new RecordInterceptor<>() {
+
+			@Override
+			public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record,
+					Consumer<Object, Object> consumer) {
+				gate.enter();
+				return record;
+			}
+
+			// Left by fnbridge's wrapper as soon as it is entered; these cover a record
+			// that failed before reaching it, before the error handler runs.
+			@Override
+			public void success(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
+				EntryGate.leaveHeld();
+			}
+
+			@Override
+			public void failure(ConsumerRecord<Object, Object> record, Exception exception,
+					Consumer<Object, Object> consumer) {
+				EntryGate.leaveHeld();
+			}
+
+			@Override
+			public void afterRecord(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
+				EntryGate.leaveHeld();
+			}
+
+		};
 	}
 
 	@Override

@@ -42,10 +42,7 @@ public class KafkaTransportEnvironmentPostProcessor implements EnvironmentPostPr
 			if (!environment.containsProperty(BOOTSTRAP) && environment.containsProperty(BINDER_BROKERS)) {
 				overrides.put(BOOTSTRAP, environment.getProperty(BINDER_BROKERS));
 			}
-			// Opt-in until the race hostile-kafka.sh found with several consumer threads
-			// (early records bypassing fnbridge's wrapper) is understood.
-			if (environment.containsProperty("fnbridge.kafka.concurrency")
-					&& !environment.containsProperty(CONCURRENCY)) {
+			if (!environment.containsProperty(CONCURRENCY)) {
 				overrides.put(CONCURRENCY, concurrency(environment));
 			}
 			// Static membership: a restarted instance takes its partitions back at once
@@ -63,8 +60,8 @@ public class KafkaTransportEnvironmentPostProcessor implements EnvironmentPostPr
 	}
 
 	/**
-	 * Consumer threads per binding when {@code fnbridge.kafka.concurrency} is set: its
-	 * value, or for {@code auto} as many as there are cores, but no more than the
+	 * Consumer threads per binding: {@code fnbridge.kafka.concurrency}, or for
+	 * {@code auto} (the default) as many as there are cores, but no more than the
 	 * partitions the binder creates (an idle consumer only joins rebalances). A partition
 	 * is only ever read by one thread, so records of one key keep their order.
 	 * @param environment the environment

@@ -33,12 +33,10 @@ public class KafkaTransportProperties {
 	/**
 	 * Consumer threads per binding (spring.cloud.stream.default.consumer.concurrency,
 	 * which a binding's own consumer.concurrency overrides): a number, or "auto" for the
-	 * number of cores, at most spring.cloud.stream.kafka.binder.min-partition-count.
-	 * Unset: one thread (several are opt-in: stream-bindings/hostile-kafka.sh found early
-	 * records bypassing fnbridge's wrapper with two threads). Each partition is read by
-	 * one thread, so per-key order holds at any value.
+	 * number of cores, at most spring.cloud.stream.kafka.binder.min-partition-count. Each
+	 * partition is read by one thread, so per-key order holds at any value.
 	 */
-	private String concurrency;
+	private String concurrency = "auto";
 
 	/**
 	 * Suffix appended to an input topic's name to name its dead-letter topic.

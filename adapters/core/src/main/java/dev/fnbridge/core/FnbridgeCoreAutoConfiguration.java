@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.fnbridge.core.error.ErrorClassifier;
 import dev.fnbridge.core.error.ErrorMapper;
+import dev.fnbridge.core.invocation.CatalogCalls;
 import dev.fnbridge.core.invocation.InvocationPipeline;
 import dev.fnbridge.core.invocation.RecordTracing;
 import dev.fnbridge.core.invocation.TransportFunctionWrapper;
@@ -64,6 +65,9 @@ public class FnbridgeCoreAutoConfiguration {
 	@ConditionalOnMissingBean
 	TransportFunctionWrapper fnbridgeTransportFunctionWrapper(InvocationPipeline pipeline,
 			ObjectProvider<RecordTracing> tracing) {
+		if (!CatalogCalls.isSupported()) {
+			throw new IllegalStateException(CatalogCalls.unsupported());
+		}
 		return new TransportFunctionWrapper(pipeline, tracing.getIfAvailable());
 	}
 

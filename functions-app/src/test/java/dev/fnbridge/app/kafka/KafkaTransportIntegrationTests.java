@@ -40,8 +40,7 @@ import static org.awaitility.Awaitility.await;
 		"spring.cloud.stream.bindings.unreliable-in-0.destination=unreliable.in",
 		"spring.cloud.stream.bindings.unreliable-in-0.group=fnbridge-unreliable",
 		"spring.cloud.stream.bindings.unreliable-out-0.destination=unreliable.out",
-		"fnbridge.kafka.retry.initial-interval=10ms", "fnbridge.kafka.retry.max-interval=50ms",
-		"fnbridge.kafka.concurrency=auto" })
+		"fnbridge.kafka.retry.initial-interval=10ms", "fnbridge.kafka.retry.max-interval=50ms" })
 @EmbeddedKafka(partitions = 3)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KafkaTransportIntegrationTests {
@@ -112,7 +111,7 @@ class KafkaTransportIntegrationTests {
 	}
 
 	@Test
-	void readsTheRequestPartitionsOnOneConsumerThreadPerCoreWithAutoConcurrencyEachPartitionOnOne() throws Exception {
+	void readsTheRequestPartitionsOnOneConsumerThreadPerCoreByDefaultEachPartitionOnOne() throws Exception {
 		int expected = Math.min(Runtime.getRuntime().availableProcessors(), 3);
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers))) {
 			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

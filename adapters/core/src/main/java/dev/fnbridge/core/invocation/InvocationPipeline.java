@@ -12,6 +12,7 @@ import dev.fnbridge.core.metrics.Transport;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
@@ -115,23 +116,23 @@ public class InvocationPipeline {
 		if (value instanceof byte[] bytes && fromCatalog) {
 			Class<?> raw = function.function().getRawOutputType();
 			return (raw == String.class || raw == CharSequence.class) && isJson(((Message<?>) output).getHeaders())
-					? this.mapper.writeValueAsBytes(new String(bytes, StandardCharsets.UTF_8)) : bytes;
+					&& !isJsonString(bytes) ? this.mapper.writeValueAsBytes(new String(bytes, StandardCharsets.UTF_8))
+							: bytes;
 		}
 		return this.mapper.writeValueAsBytes(value);
 	}
 
 	private Result call(ResolvedFunction function, Payload payload, Map<String, ?> headers) {
 		if (function.isSupplier()) {
-			return new Result(null, awaited(function.function().get()));
+			return new Result(null, awaited(CatalogCalls.call(function.function(), null)));
 		}
 		Object input = read(function, payload);
 		if (function.direct() != null) {
 			return new Result(input, function.direct().apply(input));
 		}
-		// Always a Message: Spring Cloud Function's around-wrapper resets its
-		// per-function
-		// "wrapped" flag only for message input, and a flag left set would make the Kafka
-		// binding of the same function skip fnbridge's wrapper from then on.
+		// Through CatalogCalls, never apply/accept: those mark the shared wrapper, and a
+		// Kafka record of the same function arriving meanwhile would skip fnbridge's
+		// wrapper.
 		Object message = MessageBuilder.withPayload(input).copyHeaders(headers).build();
 		Object argument = message;
 		if (function.function().isInputTypePublisher()) {
@@ -139,10 +140,10 @@ public class InvocationPipeline {
 			argument = FunctionTypeUtils.isMono(function.function().getInputType()) ? Mono.just(item) : Flux.just(item);
 		}
 		if (function.isConsumer()) {
-			function.function().accept(argument);
+			CatalogCalls.call(function.function(), argument);
 			return new Result(input, null);
 		}
-		return new Result(input, awaited(function.function().apply(argument)));
+		return new Result(input, awaited(CatalogCalls.call(function.function(), argument)));
 	}
 
 	private Object readBody(Payload.Body body, ResolvedFunction function, @Nullable Type type) {
@@ -180,6 +181,23 @@ public class InvocationPipeline {
 	private static boolean isJson(MessageHeaders headers) {
 		Object contentType = headers.get(MessageHeaders.CONTENT_TYPE);
 		return contentType == null || ContentTypes.isJson(contentType.toString());
+	}
+
+	/**
+	 * Whether the catalog wrote a text result as a JSON string already: it does when it
+	 * converts the output to JSON (a composition's last element, a message-typed
+	 * function), and leaves the text as it is otherwise.
+	 */
+	private boolean isJsonString(byte[] bytes) {
+		if (bytes.length < 2 || bytes[0] != '"' || bytes[bytes.length - 1] != '"') {
+			return false;
+		}
+		try {
+			return this.mapper.readTree(bytes).isString();
+		}
+		catch (JacksonException ex) {
+			return false;
+		}
 	}
 
 	/**

@@ -74,10 +74,16 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 
 	@Override
 	protected Object doApply(Object input, FunctionInvocationWrapper target) {
+		// Spring Cloud Function marked the shared wrapper on the way in; another thread
+		// seeing the mark would skip this wrapper (see CatalogCalls), so clear it first,
+		// then let the next thread through. The target is only ever called through
+		// CatalogCalls from here on: its apply would enter this wrapper again.
+		CatalogCalls.clearMark(target);
+		EntryGate.leaveHeld();
 		Message<?> message = (Message<?>) input;
 		Transport transport = transportOf(message.getHeaders());
 		if (transport == null || target.isSupplier() || target.isInputTypePublisher()) {
-			return target.apply(input);
+			return CatalogCalls.call(target, input);
 		}
 		if (transport == Transport.KAFKA && this.tracing != null) {
 			try (RecordTracing.RecordSpan span = this.tracing.open(target.getFunctionDefinition(),
