@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -237,18 +235,7 @@ public abstract class CrossTransportContracts {
 	}
 
 	private Outcome overApiGateway(String function, byte[] input, Outcome expected) throws Exception {
-		ObjectNode event = this.json.createObjectNode();
-		event.put("version", "2.0");
-		event.put("routeKey", "POST /" + function);
-		event.put("rawPath", "/" + function);
-		event.put("rawQueryString", "");
-		event.putObject("headers").put("content-type", "application/json");
-		ObjectNode context = event.putObject("requestContext");
-		context.put("requestId", UUID.randomUUID().toString());
-		context.put("stage", "$default");
-		context.putObject("http").put("method", "POST").put("path", "/" + function).put("protocol", "HTTP/1.1");
-		event.put("body", new String(input, StandardCharsets.UTF_8));
-		event.put("isBase64Encoded", false);
+		ObjectNode event = LambdaTestEvents.apiGatewayPost("/" + function, input);
 		InvocationResult result = invokeLambda(function, event, expected);
 		assertThat(result.error()).as(result.body()).isFalse();
 		JsonNode response = this.json.readTree(result.body());
@@ -257,35 +244,13 @@ public abstract class CrossTransportContracts {
 
 	private String overSqs(String function, byte[] input, Outcome expected) throws Exception {
 		String messageId = UUID.randomUUID().toString();
-		ObjectNode event = this.json.createObjectNode();
-		ObjectNode record = event.putArray("Records").addObject();
-		record.put("messageId", messageId);
-		record.put("receiptHandle", "contract");
-		record.put("body", new String(input, StandardCharsets.UTF_8));
-		record.putObject("attributes").put("ApproximateReceiveCount", "1");
-		record.putObject("messageAttributes");
-		record.put("eventSource", "aws:sqs");
-		record.put("eventSourceARN", "arn:aws:sqs:us-east-1:123456789012:contracts");
-		record.put("awsRegion", "us-east-1");
+		ObjectNode event = LambdaTestEvents.sqs(messageId, input);
 		return batchItemFailureCategory(function, invokeLambda(function, event, expected), messageId);
 	}
 
 	private String overKinesis(String function, byte[] input, Outcome expected) throws Exception {
 		String sequenceNumber = Long.toString(System.nanoTime());
-		ObjectNode event = this.json.createObjectNode();
-		ObjectNode record = event.putArray("Records").addObject();
-		ObjectNode kinesis = record.putObject("kinesis");
-		kinesis.put("kinesisSchemaVersion", "1.0");
-		kinesis.put("partitionKey", "contract");
-		kinesis.put("sequenceNumber", sequenceNumber);
-		kinesis.put("data", Base64.getEncoder().encodeToString(input));
-		kinesis.put("approximateArrivalTimestamp", System.currentTimeMillis() / 1000.0);
-		record.put("eventSource", "aws:kinesis");
-		record.put("eventVersion", "1.0");
-		record.put("eventID", "shardId-000000000000:" + sequenceNumber);
-		record.put("eventName", "aws:kinesis:record");
-		record.put("awsRegion", "us-east-1");
-		record.put("eventSourceARN", "arn:aws:kinesis:us-east-1:123456789012:stream/contracts");
+		ObjectNode event = LambdaTestEvents.kinesis(sequenceNumber, input);
 		return batchItemFailureCategory(function, invokeLambda(function, event, expected), sequenceNumber);
 	}
 
@@ -302,18 +267,7 @@ public abstract class CrossTransportContracts {
 	}
 
 	private String overSns(String function, byte[] input, Outcome expected) throws Exception {
-		ObjectNode event = this.json.createObjectNode();
-		ObjectNode record = event.putArray("Records").addObject();
-		record.put("EventSource", "aws:sns");
-		record.put("EventVersion", "1.0");
-		record.put("EventSubscriptionArn", "arn:aws:sns:us-east-1:123456789012:contracts:subscription");
-		ObjectNode sns = record.putObject("Sns");
-		sns.put("Type", "Notification");
-		sns.put("MessageId", UUID.randomUUID().toString());
-		sns.put("TopicArn", "arn:aws:sns:us-east-1:123456789012:contracts");
-		sns.put("Message", new String(input, StandardCharsets.UTF_8));
-		sns.put("Timestamp", Instant.now().toString());
-		sns.putObject("MessageAttributes");
+		ObjectNode event = LambdaTestEvents.sns(input);
 		return asyncErrorCategory(function, invokeLambda(function, event, expected));
 	}
 
@@ -338,17 +292,7 @@ public abstract class CrossTransportContracts {
 		String topic = (given != null) ? given.input()
 				: FunctionsDescriptor.topics(function.replace("|", "").replace(",", ""), this.environment)
 					.getOrDefault("input", function.replace("|", "-").replace(",", "-"));
-		ObjectNode event = this.json.createObjectNode();
-		event.put("eventSource", "aws:kafka");
-		event.put("eventSourceArn", "arn:aws:kafka:us-east-1:123456789012:cluster/contracts/1");
-		ObjectNode record = event.putObject("records").putArray(topic + "-0").addObject();
-		record.put("topic", topic);
-		record.put("partition", 0);
-		record.put("offset", 0);
-		record.put("timestamp", System.currentTimeMillis());
-		record.put("timestampType", "CREATE_TIME");
-		record.put("value", Base64.getEncoder().encodeToString(input));
-		record.putArray("headers");
+		ObjectNode event = LambdaTestEvents.msk(topic, input);
 		return asyncErrorCategory(function, invokeLambda(function, event, expected));
 	}
 

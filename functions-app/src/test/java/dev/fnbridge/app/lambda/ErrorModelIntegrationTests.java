@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +32,7 @@ import dev.fnbridge.lambda.local.InvocationResult;
 import dev.fnbridge.lambda.local.LocalLambda;
 import dev.fnbridge.stream.DeadLetterHeaders;
 import dev.fnbridge.testkit.LambdaArtifact;
+import dev.fnbridge.testkit.LambdaTestEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -270,21 +270,7 @@ class ErrorModelIntegrationTests {
 	}
 
 	private Answer overApiGateway(Trigger trigger) throws Exception {
-		ObjectNode event = this.json.createObjectNode();
-		event.put("version", "2.0");
-		event.put("routeKey", "POST /" + trigger.function());
-		event.put("rawPath", "/" + trigger.function());
-		event.put("rawQueryString", "");
-		event.putObject("headers").put("content-type", "application/json");
-		ObjectNode context = event.putObject("requestContext");
-		context.put("requestId", UUID.randomUUID().toString());
-		context.put("stage", "$default");
-		context.putObject("http")
-			.put("method", "POST")
-			.put("path", "/" + trigger.function())
-			.put("protocol", "HTTP/1.1");
-		event.put("body", trigger.input());
-		event.put("isBase64Encoded", false);
+		ObjectNode event = LambdaTestEvents.apiGatewayPost("/" + trigger.function(), bytes(trigger));
 		return invokeLambda(trigger, event, (result) -> {
 			if (result.error()) {
 				return "function error " + result.errorType();
@@ -297,16 +283,7 @@ class ErrorModelIntegrationTests {
 
 	private Answer overSqs(Trigger trigger) throws Exception {
 		String messageId = UUID.randomUUID().toString();
-		ObjectNode event = this.json.createObjectNode();
-		ObjectNode record = event.putArray("Records").addObject();
-		record.put("messageId", messageId);
-		record.put("receiptHandle", "error-model");
-		record.put("body", trigger.input());
-		record.putObject("attributes").put("ApproximateReceiveCount", "1");
-		record.putObject("messageAttributes");
-		record.put("eventSource", "aws:sqs");
-		record.put("eventSourceARN", "arn:aws:sqs:us-east-1:123456789012:error-model");
-		record.put("awsRegion", "us-east-1");
+		ObjectNode event = LambdaTestEvents.sqs(messageId, bytes(trigger));
 		return invokeLambda(trigger, event, (result) -> {
 			if (result.error()) {
 				return functionError(result);
@@ -319,18 +296,12 @@ class ErrorModelIntegrationTests {
 	}
 
 	private Answer overMsk(Trigger trigger) throws Exception {
-		ObjectNode event = this.json.createObjectNode();
-		event.put("eventSource", "aws:kafka");
-		event.put("eventSourceArn", "arn:aws:kafka:us-east-1:123456789012:cluster/error-model/1");
-		ObjectNode record = event.putObject("records").putArray("error-model-0").addObject();
-		record.put("topic", "error-model");
-		record.put("partition", 0);
-		record.put("offset", 0);
-		record.put("timestamp", System.currentTimeMillis());
-		record.put("timestampType", "CREATE_TIME");
-		record.put("value", Base64.getEncoder().encodeToString(trigger.input().getBytes(StandardCharsets.UTF_8)));
-		record.putArray("headers");
+		ObjectNode event = LambdaTestEvents.msk("error-model", bytes(trigger));
 		return invokeLambda(trigger, event, (result) -> result.error() ? functionError(result) : result.body());
+	}
+
+	private static byte[] bytes(Trigger trigger) {
+		return trigger.input().getBytes(StandardCharsets.UTF_8);
 	}
 
 	private Answer overDirectInvocation(Trigger trigger) throws Exception {
