@@ -226,6 +226,9 @@ class BindingDeadLetterSettingsIntegrationTests {
 		all.add("fnbridge.kafka.retry.initial-interval=10ms");
 		all.add("fnbridge.kafka.retry.max-interval=50ms");
 		all.add("fnbridge.kafka.instance-id=settings-" + UUID.randomUUID());
+		// One consumer thread: attempts are counted by the thread holding the partition,
+		// and a second thread joining the group can take it over between two attempts.
+		all.add("fnbridge.kafka.concurrency=1");
 		return new SpringApplicationBuilder(Orders.class).web(WebApplicationType.NONE)
 			.run(all.stream().map((property) -> "--" + property).toArray(String[]::new));
 	}
