@@ -21,14 +21,20 @@ import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerProperties;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.BatchInterceptor;
+import org.springframework.kafka.listener.CompositeBatchInterceptor;
 import org.springframework.kafka.listener.CompositeRecordInterceptor;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.transaction.KafkaAwareTransactionManager;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
@@ -84,7 +90,7 @@ class DeadLetterRouting implements ListenerContainerWithDlqAndRetryCustomizer {
 	public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
 			@Nullable BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
 			@Nullable BackOff backOff) {
-		configure(container, destinationName, DeadLetterPolicy.defaults(this.properties));
+		configure(container, destinationName, DeadLetterPolicy.defaults(this.properties), false);
 	}
 
 	/**
@@ -101,20 +107,20 @@ class DeadLetterRouting implements ListenerContainerWithDlqAndRetryCustomizer {
 		DeadLetterPolicy policy = (consumer.getBindingName() != null)
 				? this.settings.policy(consumer.getBindingName(), consumer, consumer.getExtension())
 				: DeadLetterPolicy.defaults(this.properties);
-		configure(container, destinationName, policy);
+		configure(container, destinationName, policy, consumer.isBatchMode());
 	}
 
 	private void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName,
-			DeadLetterPolicy policy) {
+			DeadLetterPolicy policy, boolean batch) {
 		String function = this.functions.forDestination(destinationName);
 		Map<String, Integer> attempts = new ConcurrentHashMap<>();
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(this.template,
-				(record, ex) -> new TopicPartition(policy.deadLetterTopic(record.topic()), -1));
-		if (!this.properties.isIncludeStackTrace()) {
-			recoverer.excludeHeader(HeadersToAdd.EX_STACKTRACE);
+		KafkaAwareTransactionManager<?, ?> transactions = container.getContainerProperties()
+			.getKafkaAwareTransactionManager();
+		if (batch && transactions != null) {
+			configureTransactionalBatch(container, policy, attempts, function, transactions);
+			return;
 		}
-		recoverer
-			.setHeadersFunction((record, ex) -> headers(record, ex, function, attempts.getOrDefault(key(record), 1)));
+		DeadLetterPublishingRecoverer recoverer = recoverer(this.template, policy, attempts, function);
 		// Dead-lettering commits the record's offset at once: outputs of the records
 		// before it must be acknowledged first.
 		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
@@ -139,7 +145,75 @@ class DeadLetterRouting implements ListenerContainerWithDlqAndRetryCustomizer {
 
 		});
 		container.setCommonErrorHandler(handler);
-		setRecordInterceptors(container);
+		if (batch) {
+			setBatchInterceptor(container, BatchDeadLetters.interceptor(policy, (record, ex, times) -> {
+				attempts.put(key(record), times);
+				try {
+					recoverer.accept(withoutReservedHeaders(record), ex);
+				}
+				finally {
+					attempts.remove(key(record));
+				}
+			}, this.outputs));
+		}
+		else {
+			setRecordInterceptors(container);
+		}
+	}
+
+	/**
+	 * A batch-mode binding in exactly-once mode: one transaction per batch (the
+	 * container's), in which its outputs, its records' dead letters and its offsets are
+	 * committed together. Dead letters go through the container's transactional producer.
+	 * A failure of the batch as a whole (an output that cannot be sent) rolls it back,
+	 * nothing of it visible to {@code read_committed} consumers; the batch is consumed
+	 * again with the binding's backoff, and once that is spent its records are
+	 * dead-lettered and their offsets committed, in one transaction.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private void configureTransactionalBatch(AbstractMessageListenerContainer<?, ?> container, DeadLetterPolicy policy,
+			Map<String, Integer> attempts, String function, KafkaAwareTransactionManager<?, ?> transactions) {
+		KafkaTemplate<byte[], byte[]> inTransaction = new KafkaTemplate<>(
+				(ProducerFactory<byte[], byte[]>) transactions.getProducerFactory());
+		DeadLetterPublishingRecoverer recoverer = recoverer(inTransaction, policy, attempts, function);
+		BatchDeadLetters.DeadLetterSender sender = (record, ex, times) -> {
+			attempts.put(key(record), times);
+			try {
+				recoverer.accept(withoutReservedHeaders(record), ex);
+			}
+			finally {
+				attempts.remove(key(record));
+			}
+		};
+		// No error handler: a failed batch must roll back, not be retried inside its
+		// transaction (the failed attempt's outputs would be committed with the retry's).
+		container.setCommonErrorHandler(null);
+		DefaultAfterRollbackProcessor rollbacks = new DefaultAfterRollbackProcessor<>(
+				(record, ex) -> sender.send((ConsumerRecord<?, ?>) record, (Exception) ex, policy.maxAttempts()),
+				policy.backOff(), inTransaction, true);
+		container.setAfterRollbackProcessor(rollbacks);
+		container.getContainerProperties().setBatchRecoverAfterRollback(true);
+		setBatchInterceptor(container, BatchDeadLetters.interceptor(policy, sender, this.outputs));
+	}
+
+	private DeadLetterPublishingRecoverer recoverer(KafkaOperations<byte[], byte[]> template, DeadLetterPolicy policy,
+			Map<String, Integer> attempts, String function) {
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+				(record, ex) -> new TopicPartition(policy.deadLetterTopic(record.topic()), -1));
+		if (!this.properties.isIncludeStackTrace()) {
+			recoverer.excludeHeader(HeadersToAdd.EX_STACKTRACE);
+		}
+		recoverer
+			.setHeadersFunction((record, ex) -> headers(record, ex, function, attempts.getOrDefault(key(record), 1)));
+		return recoverer;
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static void setBatchInterceptor(AbstractMessageListenerContainer<?, ?> container,
+			BatchInterceptor<Object, Object> interceptor) {
+		BatchInterceptor existing = container.getBatchInterceptor();
+		container.setBatchInterceptor((existing != null) ? new CompositeBatchInterceptor(existing, interceptor)
+				: (BatchInterceptor) interceptor);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.fnbridge.core.events.EventPublisher;
+import dev.fnbridge.core.invocation.BatchRecordFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
@@ -182,6 +183,16 @@ public class FnbridgeStreamAutoConfiguration {
 	EventPublisher fnbridgeEventPublisher(ObjectProvider<StreamBridge> bridge, BindingServiceProperties bindings,
 			StreamFunctionProperties functions, OutputFlush outputs) {
 		return new StreamBridgeEventPublisher(bridge, new BindingFunctions(bindings, functions), outputs);
+	}
+
+	/**
+	 * Retries and dead-letters the failed records of a batch-mode binding inside the
+	 * batch, so the rest of the batch goes on.
+	 * @return the batch record failures
+	 */
+	@Bean
+	BatchRecordFailures fnbridgeBatchRecordFailures() {
+		return new BatchDeadLetters();
 	}
 
 	/**

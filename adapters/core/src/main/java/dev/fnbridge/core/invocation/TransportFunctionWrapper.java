@@ -1,16 +1,23 @@
 package dev.fnbridge.core.invocation;
 
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import dev.fnbridge.core.RecordKeys;
 import dev.fnbridge.core.metrics.Transport;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.function.context.catalog.FunctionAroundWrapper;
+import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
@@ -25,6 +32,14 @@ import org.springframework.messaging.support.MessageBuilder;
  * function a {@code null}. It keys Kafka output records by the input's
  * {@link dev.fnbridge.core.RecordKey} (else the incoming key), and records
  * {@code fnbridge.function.invocations}.
+ * <p>
+ * A Kafka binding in batch mode ({@code consumer.batch-mode=true}) hands over a poll's
+ * records at once. A function of one record is then invoked once per record, each with
+ * its own headers, key and span, and the outputs are sent as one list; a record that
+ * fails goes to the {@link BatchRecordFailures} (retried, else dead-lettered) while the
+ * rest of the batch goes on. A function of a {@code List} (a batch function) is invoked
+ * once with the records that could be read as its element type; the others are
+ * dead-lettered one by one.
  * <p>
  * Messages of other origins (HTTP calls compositions with plain payloads) pass through
  * untouched.
@@ -41,6 +56,9 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 
 	static final String KAFKA_RECEIVED_KEY = "kafka_receivedMessageKey";
 
+	/** The header of a consumed batch holding each record's mapped headers. */
+	static final String KAFKA_BATCH_HEADERS = "kafka_batchConvertedHeaders";
+
 	/** The header the Kafka binder takes an output record's key from. */
 	static final String KAFKA_KEY = "kafka_messageKey";
 
@@ -51,13 +69,15 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 	static final Set<String> CONSUMED_RECORD_HEADERS = Set.of("kafka_acknowledgment", "kafka_consumer", "kafka_offset",
 			"kafka_data", KAFKA_RECEIVED_KEY, "kafka_receivedPartitionId", "kafka_receivedTimestamp", KAFKA_TOPIC,
 			"kafka_timestampType", "kafka_batchConvertedHeaders", "kafka_nativeHeaders", "kafka_deliveryAttempt",
-			"kafka_listenerInfo", "kafka_groupId");
+			"kafka_listenerInfo", "kafka_groupId", "kafka_conversionFailures");
 
 	private static final String JSON = "application/json";
 
 	private final InvocationPipeline pipeline;
 
 	private final @Nullable RecordTracing tracing;
+
+	private final @Nullable BatchRecordFailures failures;
 
 	// One per binding's function wrapper (never a caller's definition): bounded.
 	private final Map<FunctionInvocationWrapper, ResolvedFunction> functions = new ConcurrentHashMap<>();
@@ -68,8 +88,21 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 	 * @param tracing traces each Kafka record's invocation, or {@code null}
 	 */
 	public TransportFunctionWrapper(InvocationPipeline pipeline, @Nullable RecordTracing tracing) {
+		this(pipeline, tracing, null);
+	}
+
+	/**
+	 * Creates the wrapper.
+	 * @param pipeline the invocation pipeline every transport shares
+	 * @param tracing traces each Kafka record's invocation, or {@code null}
+	 * @param failures deals with the failed records of a consumed batch, or {@code null}
+	 * to fail the batch
+	 */
+	public TransportFunctionWrapper(InvocationPipeline pipeline, @Nullable RecordTracing tracing,
+			@Nullable BatchRecordFailures failures) {
 		this.pipeline = pipeline;
 		this.tracing = tracing;
+		this.failures = failures;
 	}
 
 	@Override
@@ -85,6 +118,14 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 		if (transport == null || target.isSupplier() || target.isInputTypePublisher()) {
 			return CatalogCalls.call(target, input);
 		}
+		if (transport == Transport.KAFKA && message.getPayload() instanceof List<?> records
+				&& message.getHeaders().get(KAFKA_BATCH_HEADERS) instanceof List<?> recordHeaders) {
+			return invokeBatch(records, recordHeaders, message.getHeaders(), target);
+		}
+		return invokeRecord(message, transport, target);
+	}
+
+	private @Nullable Object invokeRecord(Message<?> message, Transport transport, FunctionInvocationWrapper target) {
 		if (transport == Transport.KAFKA && this.tracing != null) {
 			try (RecordTracing.RecordSpan span = this.tracing.open(target.getFunctionDefinition(),
 					message.getHeaders())) {
@@ -100,10 +141,137 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 		return invoke(message, transport, target, null);
 	}
 
+	private List<Object> invokeBatch(List<?> records, List<?> recordHeaders, MessageHeaders batchHeaders,
+			FunctionInvocationWrapper target) {
+		List<Message<?>> messages = new ArrayList<>(records.size());
+		for (int i = 0; i < records.size(); i++) {
+			messages.add(recordMessage(records.get(i), recordHeaders, batchHeaders, i, records.size()));
+		}
+		ResolvedFunction function = resolved(target);
+		Type elementType = elementType(function.payloadType());
+		if (elementType != null) {
+			return invokeBatchFunction(messages, function, elementType, target);
+		}
+		List<Object> outputs = new ArrayList<>(records.size());
+		for (int i = 0; i < messages.size(); i++) {
+			Message<?> record = messages.get(i);
+			Supplier<@Nullable Object> attempt = () -> invokeRecord(record, Transport.KAFKA, target);
+			Object output;
+			try {
+				output = attempt.get();
+			}
+			catch (RuntimeException ex) {
+				output = failed(target, i, ex, attempt);
+			}
+			if (output != null) {
+				outputs.add(output);
+			}
+		}
+		return outputs;
+	}
+
+	/**
+	 * A batch function: each record read as the element type on its own (a record that
+	 * cannot be is dead-lettered, the others go on), the function invoked once with the
+	 * list, its results sent one record each. Its failure is the batch's.
+	 */
+	private List<Object> invokeBatchFunction(List<Message<?>> records, ResolvedFunction function, Type elementType,
+			FunctionInvocationWrapper target) {
+		ResolvedFunction element = new ResolvedFunction(function.definition(), function.function(), elementType, null,
+				function.metricTag());
+		List<Object> inputs = new ArrayList<>(records.size());
+		for (int i = 0; i < records.size(); i++) {
+			Message<?> record = records.get(i);
+			Supplier<@Nullable Object> read = () -> this.pipeline.read(element,
+					payload(record.getPayload(), record.getHeaders()));
+			try {
+				inputs.add(read.get());
+			}
+			catch (RuntimeException ex) {
+				Object retried = failed(target, i, ex, read);
+				if (retried != null) {
+					inputs.add(retried);
+				}
+			}
+		}
+		if (inputs.isEmpty()) {
+			return List.of();
+		}
+		InvocationPipeline.Result result = this.pipeline.invoke(function, Transport.KAFKA, Payload.value(inputs),
+				Map.of());
+		Object output = result.output();
+		if (output instanceof Message<?> message) {
+			output = message.getPayload();
+		}
+		if (output == null) {
+			return List.of();
+		}
+		Collection<?> values = (output instanceof Collection<?> collection) ? collection : List.of(output);
+		List<Object> outputs = new ArrayList<>(values.size());
+		for (Object value : values) {
+			if (value != null) {
+				outputs.add(batchOutput(this.pipeline.json(function, value),
+						RecordKeys.keyOf(value)
+							.<Object>map((key) -> key.getBytes(StandardCharsets.UTF_8))
+							.orElse(null)));
+			}
+		}
+		return outputs;
+	}
+
+	private @Nullable Object failed(FunctionInvocationWrapper target, int index, RuntimeException error,
+			Supplier<@Nullable Object> retry) {
+		if (this.failures == null) {
+			throw error;
+		}
+		return this.failures.failed(target.getFunctionDefinition(), index, error, retry);
+	}
+
+	/**
+	 * One record of a consumed batch as a message of its own: the batch's headers, with
+	 * those the consumer gives per record (key, topic, partition, offset, ...) taken at
+	 * the record's position, and the record's own mapped headers.
+	 */
+	private static Message<?> recordMessage(Object payload, List<?> recordHeaders, MessageHeaders batchHeaders,
+			int index, int size) {
+		Map<String, Object> headers = new HashMap<>();
+		batchHeaders.forEach((name, value) -> {
+			if (name.equals(KAFKA_BATCH_HEADERS) || name.equals(MessageHeaders.ID)
+					|| name.equals(MessageHeaders.TIMESTAMP)) {
+				return;
+			}
+			headers.put(name, (value instanceof List<?> values && values.size() == size && name.startsWith("kafka_"))
+					? values.get(index) : value);
+		});
+		if (index < recordHeaders.size() && recordHeaders.get(index) instanceof Map<?, ?> own) {
+			own.forEach((name, value) -> headers.put(name.toString(), value));
+		}
+		return MessageBuilder.createMessage(payload, new MessageHeaders(headers));
+	}
+
+	/** The element type of a {@code List} (or other collection) input, else null. */
+	private static @Nullable Type elementType(@Nullable Type payloadType) {
+		if (payloadType == null || !Collection.class.isAssignableFrom(FunctionTypeUtils.getRawType(payloadType))) {
+			return null;
+		}
+		return (payloadType instanceof ParameterizedType parameterized) ? parameterized.getActualTypeArguments()[0]
+				: Object.class;
+	}
+
+	private Message<byte[]> batchOutput(byte @Nullable [] json, @Nullable Object key) {
+		MessageBuilder<byte[]> builder = MessageBuilder.withPayload((json != null) ? json : new byte[0])
+			.setHeader(MessageHeaders.CONTENT_TYPE, JSON);
+		return withKeyAndTrace(builder, key, null);
+	}
+
+	private ResolvedFunction resolved(FunctionInvocationWrapper target) {
+		return this.functions.computeIfAbsent(target,
+				(wrapper) -> ResolvedFunction.of(wrapper.getFunctionDefinition(), wrapper));
+	}
+
 	private @Nullable Object invoke(Message<?> message, Transport transport, FunctionInvocationWrapper target,
 			RecordTracing.@Nullable RecordSpan span) {
-		ResolvedFunction function = this.functions.computeIfAbsent(target,
-				(wrapper) -> ResolvedFunction.of(wrapper.getFunctionDefinition(), wrapper));
+		ResolvedFunction function = resolved(target);
 		InvocationPipeline.Result result = this.pipeline.invoke(function, transport,
 				payload(message.getPayload(), message.getHeaders()), message.getHeaders());
 		Object output = result.output();
