@@ -9,6 +9,10 @@
 # JAVA_OPTS adds JVM options to the application (e.g. a JFR recording); APP_ARGS adds arguments
 # to it, e.g. to measure with the binder's per-record observations (off by default):
 #   APP_ARGS=--spring.cloud.stream.kafka.binder.enable-observation=true stream-bindings/throughput-benchmark.sh
+# MODE=exactly-once runs fnbridge with its exactly-once profile (outputs counted read_committed);
+# BASELINE=fnbridge compares against fnbridge at-least-once (the same jar, no profile) instead of
+# the raw loop: exactly-once against at-least-once in one run is
+#   MODE=exactly-once BASELINE=fnbridge stream-bindings/throughput-benchmark.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-100000}"
@@ -18,6 +22,8 @@ rounds="${2:-3}"
 # state). WARMUP=0 gives the cold-start rate of n records only.
 warmup="${WARMUP:-$n}"
 partitions="${PARTITIONS:-1}"
+mode="${MODE:-at-least-once}"
+baseline="${BASELINE:-raw}"
 export KAFKA_NUM_PARTITIONS="$partitions"
 total=$((n + warmup))
 source stream-bindings/private-broker.sh
@@ -27,9 +33,10 @@ bench_jar=$(ls adapters/benchmarks/target/fnbridge-benchmarks-*.jar 2>/dev/null 
 private_broker 19292
 seq 1 "$total" | awk '{printf "k%d\t{\"name\":\"n%d\"}\n", $1 % 64, $1}' >"$work/records"
 
-count() { kcat -C -b "$broker" -t "$1" -o beginning -e -q -f '.\n' 2>/dev/null | wc -l; }
+# read_committed: outputs of aborted transactions are not counted (the default for plain topics).
+count() { kcat -C -b "$broker" -X isolation.level=read_committed -t "$1" -o beginning -e -q -f '.\n' 2>/dev/null | wc -l; }
 rate() { # records/s over outputs from+1 .. from+k of a topic, from their timestamps (first to last)
-  kcat -C -b "$broker" -t "$1" -o beginning -e -q -f '%T\n' 2>/dev/null | sort -n \
+  kcat -C -b "$broker" -X isolation.level=read_committed -t "$1" -o beginning -e -q -f '%T\n' 2>/dev/null | sort -n \
     | awk -v from="$2" -v k="$3" 'NR == from + 1 {first = $1} NR == from + k {last = $1} END {printf "%.0f", (last > first) ? k * 1000 / (last - first) : 0}'
 }
 median() { sort -n "$1" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -38,26 +45,36 @@ wait_outputs() {
   return 1
 }
 
+fnbridge() { # input topic, output topic, group, mode: hello through the packaged application
+  local profile=()
+  [ "$4" = exactly-once ] && profile=(--spring.profiles.active=exactly-once --fnbridge.kafka.instance-id="$3")
+  SPRING_KAFKA_BOOTSTRAP_SERVERS="$broker" java ${JAVA_OPTS:-} -jar "$jar" --server.port=18094 --server.address=127.0.0.1 \
+    --logging.level.root=WARN --spring.cloud.function.definition=hello \
+    --spring.cloud.stream.bindings.helloIn.destination="$1" \
+    --spring.cloud.stream.bindings.helloIn.group="$3" \
+    --spring.cloud.stream.bindings.helloOut.destination="$2" \
+    --spring.cloud.stream.kafka.binder.min-partition-count="$partitions" "${profile[@]}" ${APP_ARGS:-} >"$work/app.log" 2>&1 &
+  pid=$!
+  wait_outputs "$2" || { echo "fnbridge ($4) did not finish"; tail -20 "$work/app.log"; exit 1; }
+  kill $pid; wait $pid 2>/dev/null; pid=""
+}
+
+echo "fnbridge: $mode; baseline: $([ "$baseline" = fnbridge ] && echo "fnbridge at-least-once" || echo "raw kafka-clients loop")"
 : >"$work/ratios"; : >"$work/cold-ratios"
-printf '%-6s %-7s %14s %14s %8s\n' round part fnbridge_rps raw_rps ratio
+printf '%-6s %-7s %14s %14s %8s\n' round part fnbridge_rps baseline_rps ratio
 for round in $(seq 1 "$rounds"); do
   kcat -P -b "$broker" -t "bench.fn.in.$round" -K $'\t' -l "$work/records"
   kcat -P -b "$broker" -t "bench.raw.in.$round" -K $'\t' -l "$work/records"
 
-  SPRING_KAFKA_BOOTSTRAP_SERVERS="$broker" java ${JAVA_OPTS:-} -jar "$jar" --server.port=18094 --server.address=127.0.0.1 \
-    --logging.level.root=WARN --spring.cloud.function.definition=hello \
-    --spring.cloud.stream.bindings.helloIn.destination="bench.fn.in.$round" \
-    --spring.cloud.stream.bindings.helloIn.group="bench-$round" \
-    --spring.cloud.stream.bindings.helloOut.destination="bench.fn.out.$round" \
-    --spring.cloud.stream.kafka.binder.min-partition-count="$partitions" ${APP_ARGS:-} >"$work/app.log" 2>&1 &
-  pid=$!
-  wait_outputs "bench.fn.out.$round" || { echo "fnbridge did not finish"; tail -20 "$work/app.log"; exit 1; }
-  kill $pid; wait $pid 2>/dev/null; pid=""
-
-  java -cp "$bench_jar" -Dloader.main=dev.fnbridge.benchmark.kafka.RawKafkaLoop \
-    -Dlogback.configurationFile=stream-bindings/broker/logback-quiet.xml \
-    org.springframework.boot.loader.launch.PropertiesLauncher "$broker" "bench.raw.in.$round" "bench.raw.out.$round" "$total"
-  wait_outputs "bench.raw.out.$round" || { echo "raw loop did not finish"; exit 1; }
+  fnbridge "bench.fn.in.$round" "bench.fn.out.$round" "bench-$round" "$mode"
+  if [ "$baseline" = fnbridge ]; then
+    fnbridge "bench.raw.in.$round" "bench.raw.out.$round" "bench-base-$round" at-least-once
+  else
+    java -cp "$bench_jar" -Dloader.main=dev.fnbridge.benchmark.kafka.RawKafkaLoop \
+      -Dlogback.configurationFile=stream-bindings/broker/logback-quiet.xml \
+      org.springframework.boot.loader.launch.PropertiesLauncher "$broker" "bench.raw.in.$round" "bench.raw.out.$round" "$total"
+    wait_outputs "bench.raw.out.$round" || { echo "raw loop did not finish"; exit 1; }
+  fi
 
   if [ "$warmup" -gt 0 ]; then
     fn=$(rate "bench.fn.out.$round" 0 "$warmup"); raw=$(rate "bench.raw.out.$round" 0 "$warmup")
@@ -71,8 +88,8 @@ for round in $(seq 1 "$rounds"); do
   printf '%-6s %-7s %14s %14s %8s\n' "$round" "$([ "$warmup" -gt 0 ] && echo steady || echo cold)" "$fn" "$raw" "$ratio"
 done
 if [ "$warmup" -gt 0 ]; then
-  echo "median ratio fnbridge/raw from a cold start (first $warmup records): $(median "$work/cold-ratios")"
-  echo "median ratio fnbridge/raw in steady state (the next $n records): $(median "$work/ratios")"
+  echo "median ratio fnbridge/baseline from a cold start (first $warmup records): $(median "$work/cold-ratios")"
+  echo "median ratio fnbridge/baseline in steady state (the next $n records): $(median "$work/ratios")"
 else
-  echo "median ratio fnbridge/raw over $rounds rounds of $n records from a cold start: $(median "$work/ratios")"
+  echo "median ratio fnbridge/baseline over $rounds rounds of $n records from a cold start: $(median "$work/ratios")"
 fi
