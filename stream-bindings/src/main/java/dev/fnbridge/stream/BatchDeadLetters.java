@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-import dev.fnbridge.core.invocation.BatchRecordFailures;
 import dev.fnbridge.core.invocation.EntryGate;
+import dev.fnbridge.core.invocation.RecordBatches;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -27,9 +27,20 @@ import org.springframework.util.backoff.BackOffExecution;
  * binding's policy and its dead-letter sender current on the consumer thread while the
  * listener runs.
  */
-final class BatchDeadLetters implements BatchRecordFailures {
+final class BatchDeadLetters implements RecordBatches {
 
 	private static final ThreadLocal<@Nullable Batch> CURRENT = new ThreadLocal<>();
+
+	private final boolean batchFunctions;
+
+	BatchDeadLetters(boolean batchFunctions) {
+		this.batchFunctions = batchFunctions;
+	}
+
+	@Override
+	public boolean listFunctionsTakeTheBatch() {
+		return this.batchFunctions;
+	}
 
 	@Override
 	public @Nullable Object failed(String function, int index, RuntimeException error,

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.fnbridge.core.events.EventPublisher;
-import dev.fnbridge.core.invocation.BatchRecordFailures;
+import dev.fnbridge.core.invocation.RecordBatches;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
@@ -188,11 +188,12 @@ public class FnbridgeStreamAutoConfiguration {
 	/**
 	 * Retries and dead-letters the failed records of a batch-mode binding inside the
 	 * batch, so the rest of the batch goes on.
-	 * @return the batch record failures
+	 * @param properties the transport settings
+	 * @return the batch handling
 	 */
 	@Bean
-	BatchRecordFailures fnbridgeBatchRecordFailures() {
-		return new BatchDeadLetters();
+	RecordBatches fnbridgeRecordBatches(KafkaTransportProperties properties) {
+		return new BatchDeadLetters(properties.isBatchFunctions());
 	}
 
 	/**

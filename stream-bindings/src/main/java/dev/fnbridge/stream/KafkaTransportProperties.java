@@ -39,6 +39,15 @@ public class KafkaTransportProperties {
 	private String concurrency = "auto";
 
 	/**
+	 * Whether, in a batch-mode binding (consumer.batch-mode=true), a function of a List
+	 * gets the poll's records as one call (Spring Cloud Stream's batch contract), or is
+	 * invoked per record like any other function, each record read as the list. The
+	 * exactly-once profile turns batch mode on for its transactions and this off, so that
+	 * a function of a list keeps reading one record as one list there.
+	 */
+	private boolean batchFunctions = true;
+
+	/**
 	 * Suffix appended to an input topic's name to name its dead-letter topic.
 	 */
 	private String deadLetterSuffix = ".dlq";
@@ -90,6 +99,14 @@ public class KafkaTransportProperties {
 
 	public void setConcurrency(String concurrency) {
 		this.concurrency = concurrency;
+	}
+
+	public boolean isBatchFunctions() {
+		return this.batchFunctions;
+	}
+
+	public void setBatchFunctions(boolean batchFunctions) {
+		this.batchFunctions = batchFunctions;
 	}
 
 	public String getDeadLetterSuffix() {

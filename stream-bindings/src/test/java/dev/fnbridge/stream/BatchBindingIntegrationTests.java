@@ -44,8 +44,9 @@ import static org.awaitility.Awaitility.await;
  * so its first poll holds them all (records of one key keep their order: one partition):
  * a function of one record is invoked per record and a failing record is retried or
  * dead-lettered inside the batch while its neighbours go on; a function of a list gets
- * the poll as one call; in exactly-once mode the batch is one transaction, rolled back
- * and consumed again as a whole when part of it fails.
+ * the poll as one call, and a failing one gets the batch again; in exactly-once mode the
+ * batch is one transaction, rolled back and consumed again as a whole when part of it
+ * fails, and a function of a list still reads one record as one list.
  */
 @EmbeddedKafka(partitions = 1,
 		brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
@@ -134,6 +135,26 @@ class BatchBindingIntegrationTests {
 	}
 
 	@Test
+	void consumesTheBatchAgainWhenABatchFunctionFailsAndDeadLettersNothing() {
+		String run = run();
+		String in = "batch.retry." + run;
+		send(in, "k1", word(run + "-a"));
+		send(in, "k2", word("boom-" + run));
+		send(in, "k3", word(run + "-ccc"));
+
+		try (ConfigurableApplicationContext app = application(in, "tally")) {
+			List<ConsumerRecord<byte[], byte[]>> outputs = read(in + ".out", "read_uncommitted",
+					(records) -> records.size() >= 3);
+
+			assertThat(outputs).extracting((record) -> text(record.key()))
+				.as("each once: the failed call sent nothing")
+				.containsExactlyInAnyOrder(run + "-a", "boom-" + run, run + "-ccc");
+			assertThat(Words.tallies(app)).as("records per call: the batch, then the batch again")
+				.containsExactly(3, 3);
+		}
+	}
+
+	@Test
 	void commitsABatchInOneTransactionAndConsumesItAgainWholeWhenPartOfItFails() {
 		String run = run();
 		String in = "batch.eos." + run;
@@ -163,6 +184,27 @@ class BatchBindingIntegrationTests {
 			// not
 			// written again.
 			assertThat(everyDeadLetter).hasSize(2);
+		}
+	}
+
+	@Test
+	void keepsReadingOneRecordAsOneListForAListFunctionInExactlyOnceMode() {
+		String run = run();
+		String in = "batch.lists." + run;
+		send(in, "k", "[" + word(run + "-a") + "," + word(run + "-bb") + "]");
+		send(in, "k", "[" + word(run + "-c") + "]");
+
+		try (ConfigurableApplicationContext app = exactlyOnce(in, "tally")) {
+			List<ConsumerRecord<byte[], byte[]>> outputs = read(in + ".out", "read_committed",
+					(records) -> records.size() >= 2);
+
+			assertThat(outputs).extracting((record) -> text(record.value()))
+				.as("one output per record: the record's list of tallies")
+				.containsExactly(
+						"[{\"text\":\"" + run + "-a\",\"length\":" + (run.length() + 2) + "},{\"text\":\"" + run
+								+ "-bb\",\"length\":" + (run.length() + 3) + "}]",
+						"[{\"text\":\"" + run + "-c\",\"length\":" + (run.length() + 2) + "}]");
+			assertThat(Words.tallies(app)).as("records per call").containsExactly(2, 1);
 		}
 	}
 
@@ -295,6 +337,10 @@ class BatchBindingIntegrationTests {
 		Function<List<Word>, List<Tally>> tally() {
 			return (words) -> {
 				this.tallies.add(words.size());
+				if (words.stream().anyMatch((word) -> word.text().startsWith("boom"))
+						&& this.attempts.merge("boom", 1, Integer::sum) == 1) {
+					throw new TransientFailureException("downstream unavailable for this batch", null);
+				}
 				return words.stream().map((word) -> new Tally(word.text(), word.text().length())).toList();
 			};
 		}

@@ -6,7 +6,7 @@ import dev.fnbridge.core.error.ErrorClassifier;
 import dev.fnbridge.core.error.ErrorMapper;
 import dev.fnbridge.core.invocation.CatalogCalls;
 import dev.fnbridge.core.invocation.InvocationPipeline;
-import dev.fnbridge.core.invocation.BatchRecordFailures;
+import dev.fnbridge.core.invocation.RecordBatches;
 import dev.fnbridge.core.invocation.RecordTracing;
 import dev.fnbridge.core.invocation.TransportFunctionWrapper;
 import dev.fnbridge.core.json.JsonPayloadReader;
@@ -65,11 +65,11 @@ public class FnbridgeCoreAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TransportFunctionWrapper fnbridgeTransportFunctionWrapper(InvocationPipeline pipeline,
-			ObjectProvider<RecordTracing> tracing, ObjectProvider<BatchRecordFailures> failures) {
+			ObjectProvider<RecordTracing> tracing, ObjectProvider<RecordBatches> batches) {
 		if (!CatalogCalls.isSupported()) {
 			throw new IllegalStateException(CatalogCalls.unsupported());
 		}
-		return new TransportFunctionWrapper(pipeline, tracing.getIfAvailable(), failures.getIfAvailable());
+		return new TransportFunctionWrapper(pipeline, tracing.getIfAvailable(), batches.getIfAvailable());
 	}
 
 	/**

@@ -36,10 +36,11 @@ import org.springframework.messaging.support.MessageBuilder;
  * A Kafka binding in batch mode ({@code consumer.batch-mode=true}) hands over a poll's
  * records at once. A function of one record is then invoked once per record, each with
  * its own headers, key and span, and the outputs are sent as one list; a record that
- * fails goes to the {@link BatchRecordFailures} (retried, else dead-lettered) while the
- * rest of the batch goes on. A function of a {@code List} (a batch function) is invoked
- * once with the records that could be read as its element type; the others are
- * dead-lettered one by one.
+ * fails goes to the {@link RecordBatches} (retried, else dead-lettered) while the rest of
+ * the batch goes on. A function of a {@code List} (a batch function, unless
+ * {@link RecordBatches#listFunctionsTakeTheBatch()} says otherwise) is invoked once with
+ * the records that could be read as its element type; the others are dead-lettered one by
+ * one.
  * <p>
  * Messages of other origins (HTTP calls compositions with plain payloads) pass through
  * untouched.
@@ -77,7 +78,7 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 
 	private final @Nullable RecordTracing tracing;
 
-	private final @Nullable BatchRecordFailures failures;
+	private final @Nullable RecordBatches batches;
 
 	// One per binding's function wrapper (never a caller's definition): bounded.
 	private final Map<FunctionInvocationWrapper, ResolvedFunction> functions = new ConcurrentHashMap<>();
@@ -95,14 +96,14 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 	 * Creates the wrapper.
 	 * @param pipeline the invocation pipeline every transport shares
 	 * @param tracing traces each Kafka record's invocation, or {@code null}
-	 * @param failures deals with the failed records of a consumed batch, or {@code null}
-	 * to fail the batch
+	 * @param batches how consumed batches are handled, or {@code null} to fail a batch at
+	 * its first failed record
 	 */
 	public TransportFunctionWrapper(InvocationPipeline pipeline, @Nullable RecordTracing tracing,
-			@Nullable BatchRecordFailures failures) {
+			@Nullable RecordBatches batches) {
 		this.pipeline = pipeline;
 		this.tracing = tracing;
-		this.failures = failures;
+		this.batches = batches;
 	}
 
 	@Override
@@ -148,7 +149,8 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 			messages.add(recordMessage(records.get(i), recordHeaders, batchHeaders, i, records.size()));
 		}
 		ResolvedFunction function = resolved(target);
-		Type elementType = elementType(function.payloadType());
+		Type elementType = (this.batches != null && this.batches.listFunctionsTakeTheBatch())
+				? elementType(function.payloadType()) : null;
 		if (elementType != null) {
 			return invokeBatchFunction(messages, function, elementType, target);
 		}
@@ -221,10 +223,10 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 
 	private @Nullable Object failed(FunctionInvocationWrapper target, int index, RuntimeException error,
 			Supplier<@Nullable Object> retry) {
-		if (this.failures == null) {
+		if (this.batches == null) {
 			throw error;
 		}
-		return this.failures.failed(target.getFunctionDefinition(), index, error, retry);
+		return this.batches.failed(target.getFunctionDefinition(), index, error, retry);
 	}
 
 	/**
