@@ -230,24 +230,30 @@ public class TransportFunctionWrapper extends FunctionAroundWrapper {
 	}
 
 	/**
-	 * One record of a consumed batch as a message of its own: the batch's headers, with
-	 * those the consumer gives per record (key, topic, partition, offset, ...) taken at
-	 * the record's position, and the record's own mapped headers.
+	 * One record of a consumed batch as a message of its own: those headers the consumer
+	 * gives per record (key, topic, partition, offset, timestamp) taken at the record's
+	 * position, the batch's other headers except those about the consumer and the batch
+	 * (acknowledgment, consumer, group, conversion failures), which no single record's
+	 * function can use and no output may carry, and the record's own mapped headers.
 	 */
 	private static Message<?> recordMessage(Object payload, List<?> recordHeaders, MessageHeaders batchHeaders,
 			int index, int size) {
-		Map<String, Object> headers = new HashMap<>();
+		Map<?, ?> own = (index < recordHeaders.size() && recordHeaders.get(index) instanceof Map<?, ?> map) ? map
+				: Map.of();
+		Map<String, Object> headers = new HashMap<>((own.size() + batchHeaders.size()) * 2);
 		batchHeaders.forEach((name, value) -> {
-			if (name.equals(KAFKA_BATCH_HEADERS) || name.equals(MessageHeaders.ID)
-					|| name.equals(MessageHeaders.TIMESTAMP)) {
+			if (name.equals(KAFKA_BATCH_HEADERS)) {
 				return;
 			}
-			headers.put(name, (value instanceof List<?> values && values.size() == size && name.startsWith("kafka_"))
-					? values.get(index) : value);
+			if (value instanceof List<?> values && values.size() == size && name.startsWith("kafka_")) {
+				headers.put(name, values.get(index));
+			}
+			else if (!name.equals(MessageHeaders.ID) && !name.equals(MessageHeaders.TIMESTAMP)
+					&& !CONSUMED_RECORD_HEADERS.contains(name)) {
+				headers.put(name, value);
+			}
 		});
-		if (index < recordHeaders.size() && recordHeaders.get(index) instanceof Map<?, ?> own) {
-			own.forEach((name, value) -> headers.put(name.toString(), value));
-		}
+		own.forEach((name, value) -> headers.put(name.toString(), value));
 		return MessageBuilder.createMessage(payload, new MessageHeaders(headers));
 	}
 
