@@ -146,15 +146,8 @@ class DeadLetterRouting implements ListenerContainerWithDlqAndRetryCustomizer {
 		});
 		container.setCommonErrorHandler(handler);
 		if (batch) {
-			setBatchInterceptor(container, BatchDeadLetters.interceptor(policy, (record, ex, times) -> {
-				attempts.put(key(record), times);
-				try {
-					recoverer.accept(withoutReservedHeaders(record), ex);
-				}
-				finally {
-					attempts.remove(key(record));
-				}
-			}, this.outputs));
+			setBatchInterceptor(container,
+					BatchDeadLetters.interceptor(policy, sender(recoverer, attempts), this.outputs));
 		}
 		else {
 			setRecordInterceptors(container);
@@ -176,15 +169,7 @@ class DeadLetterRouting implements ListenerContainerWithDlqAndRetryCustomizer {
 		KafkaTemplate<byte[], byte[]> inTransaction = new KafkaTemplate<>(
 				(ProducerFactory<byte[], byte[]>) transactions.getProducerFactory());
 		DeadLetterPublishingRecoverer recoverer = recoverer(inTransaction, policy, attempts, function);
-		BatchDeadLetters.DeadLetterSender sender = (record, ex, times) -> {
-			attempts.put(key(record), times);
-			try {
-				recoverer.accept(withoutReservedHeaders(record), ex);
-			}
-			finally {
-				attempts.remove(key(record));
-			}
-		};
+		BatchDeadLetters.DeadLetterSender sender = sender(recoverer, attempts);
 		// No error handler: a failed batch must roll back, not be retried inside its
 		// transaction (the failed attempt's outputs would be committed with the retry's).
 		container.setCommonErrorHandler(null);
@@ -194,6 +179,20 @@ class DeadLetterRouting implements ListenerContainerWithDlqAndRetryCustomizer {
 		container.setAfterRollbackProcessor(rollbacks);
 		container.getContainerProperties().setBatchRecoverAfterRollback(true);
 		setBatchInterceptor(container, BatchDeadLetters.interceptor(policy, sender, this.outputs));
+	}
+
+	/** Dead-letters a record of a batch, its attempts in the headers. */
+	private static BatchDeadLetters.DeadLetterSender sender(DeadLetterPublishingRecoverer recoverer,
+			Map<String, Integer> attempts) {
+		return (record, ex, times) -> {
+			attempts.put(key(record), times);
+			try {
+				recoverer.accept(withoutReservedHeaders(record), ex);
+			}
+			finally {
+				attempts.remove(key(record));
+			}
+		};
 	}
 
 	private DeadLetterPublishingRecoverer recoverer(KafkaOperations<byte[], byte[]> template, DeadLetterPolicy policy,
