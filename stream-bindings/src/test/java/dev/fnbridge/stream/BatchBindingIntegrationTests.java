@@ -10,17 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.stream.StreamSupport;
 
 import dev.fnbridge.core.error.TransientFailureException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,9 +59,7 @@ class BatchBindingIntegrationTests {
 	@BeforeAll
 	void start() {
 		this.brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
-		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers,
-				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+		this.producer = TestRecords.producer(this.brokers);
 	}
 
 	@AfterAll
@@ -277,11 +272,7 @@ class BatchBindingIntegrationTests {
 	}
 
 	private static String header(ConsumerRecord<?, ?> record, String name) {
-		List<String> values = StreamSupport.stream(record.headers().headers(name).spliterator(), false)
-			.map((header) -> new String(header.value(), StandardCharsets.UTF_8))
-			.toList();
-		assertThat(values).as(name).hasSize(1);
-		return values.get(0);
+		return TestRecords.header(record, name);
 	}
 
 	/** A record's payload. */

@@ -9,14 +9,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import java.util.stream.StreamSupport;
 
 import dev.fnbridge.core.error.TransientFailureException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,9 +55,7 @@ class BindingDeadLetterSettingsIntegrationTests {
 	void start() {
 		EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
 		this.brokers = broker.getBrokersAsString();
-		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers,
-				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+		this.producer = TestRecords.producer(this.brokers);
 		this.app = application("spring.cloud.function.definition=named;twice;once;plain",
 				"spring.cloud.stream.bindings.named-in-0.destination=settings.named",
 				"spring.cloud.stream.bindings.named-in-0.group=settings-named",
@@ -245,11 +240,7 @@ class BindingDeadLetterSettingsIntegrationTests {
 	}
 
 	private static String header(ConsumerRecord<?, ?> record, String name) {
-		List<String> values = StreamSupport.stream(record.headers().headers(name).spliterator(), false)
-			.map((header) -> new String(header.value(), StandardCharsets.UTF_8))
-			.toList();
-		assertThat(values).as(name).hasSize(1);
-		return values.get(0);
+		return TestRecords.header(record, name);
 	}
 
 	/** The payload of every function here. */

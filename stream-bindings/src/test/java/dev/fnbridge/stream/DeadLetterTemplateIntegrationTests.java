@@ -59,9 +59,7 @@ class DeadLetterTemplateIntegrationTests {
 	void start() {
 		EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
 		this.brokers = broker.getBrokersAsString();
-		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers,
-				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+		this.producer = TestRecords.producer(this.brokers);
 	}
 
 	@AfterAll

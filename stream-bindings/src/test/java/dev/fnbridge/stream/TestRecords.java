@@ -6,14 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -23,6 +28,31 @@ import static org.awaitility.Awaitility.await;
 final class TestRecords {
 
 	private TestRecords() {
+	}
+
+	/**
+	 * A producer of byte arrays, the way the tests send records.
+	 * @param brokers the bootstrap servers
+	 * @return the producer, for the caller to close
+	 */
+	static KafkaProducer<byte[], byte[]> producer(String brokers) {
+		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+	}
+
+	/**
+	 * The one value of a header, as UTF-8 text; fails unless there is exactly one.
+	 * @param record the record
+	 * @param name the header name
+	 * @return its value
+	 */
+	static String header(ConsumerRecord<?, ?> record, String name) {
+		List<String> values = StreamSupport.stream(record.headers().headers(name).spliterator(), false)
+			.map((header) -> new String(header.value(), StandardCharsets.UTF_8))
+			.toList();
+		assertThat(values).as(name).hasSize(1);
+		return values.get(0);
 	}
 
 	/**
