@@ -60,19 +60,7 @@ for chunk in "$work"/chunk.*; do
   sleep 0.1
 done
 
-# Wait until the output stops growing for 15 s (counted every 3 s: each count reads the topic);
-# exactly-once: 90 s, longer than the transaction time-out (60 s), after which the broker aborts
-# a transaction the killed instance left open, which until then holds read_committed consumers
-# before its records.
-last=-1; stable=0
-patience=5
-[ "$mode" = exactly-once ] && patience=30
-while [ "$stable" -lt "$patience" ]; do
-  now=$(processed)
-  if [ "$now" = "$last" ]; then stable=$((stable + 1)); else stable=0; last=$now; fi
-  [ "$now" -ge "$n" ] && [ "$mode" = exactly-once ] && break
-  sleep 3
-done
+await_outputs "$n" "$mode"
 elapsed=$(( $(date +%s) - started ))
 outputs | tr -dc '0-9\n' | sort -n >"$work/names"
 total=$(wc -l <"$work/names")

@@ -23,6 +23,7 @@ mode="${2:-at-least-once}"
 brokers="${BROKERS:-3}"
 instances=3
 export KAFKA_NUM_PARTITIONS=3
+source stream-bindings/private-broker.sh
 work=$(mktemp -d)
 jar=$(ls functions-app/target/fnbridge-functions-app-*-exec.jar 2>/dev/null | head -n 1)
 [ -n "$jar" ] || { echo "build first: ./mvnw -B -DskipTests package"; exit 2; }
@@ -92,14 +93,7 @@ for chunk in "$work"/chunk.*; do
 done
 
 [ -z "${restart:-}" ] || wait "$restart" || exit 1
-# Until the output stops growing for 15 s (counted every 3 s).
-last=-1; stable=0
-while [ "$stable" -lt 5 ]; do
-  now=$(processed)
-  if [ "$now" = "$last" ]; then stable=$((stable + 1)); else stable=0; last=$now; fi
-  [ "$now" -ge "$n" ] && [ "$mode" = exactly-once ] && break
-  sleep 3
-done
+await_outputs "$n" "$mode"
 elapsed=$(( $(date +%s) - started ))
 
 # partition, timestamp, key, record number (from "Hello, <n>!"); record 0 only created the topic.
