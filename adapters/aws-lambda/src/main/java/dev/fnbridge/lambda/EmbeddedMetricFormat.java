@@ -13,7 +13,8 @@ import org.slf4j.MDC;
  * {@code fnbridge.function.invocations} (milliseconds) and
  * {@code fnbridge.function.payload.size} (bytes); dimensions {@code function},
  * {@code transport}, {@code outcome}, and {@code function} alone; {@code error.type} is a
- * property (searchable in Logs Insights, not a dimension).
+ * property (searchable in Logs Insights, not a dimension), as are {@code traceId} and
+ * {@code requestId}.
  */
 final class EmbeddedMetricFormat implements InvocationListener {
 
@@ -52,10 +53,15 @@ final class EmbeddedMetricFormat implements InvocationListener {
 			.append(durationNanos / 1_000_000.0)
 			.append(",\"fnbridge.function.payload.size\":")
 			.append(Math.max(payloadBytes, 0));
-		// Not a dimension: a property that links the data point to its trace.
+		// Not dimensions: properties that link the data point to its trace and request
+		// (several requests run at once on Lambda Managed Instances).
 		String traceId = MDC.get(TRACE_ID);
 		if (traceId != null && !traceId.isEmpty()) {
 			line.append(",\"traceId\":\"").append(escape(traceId)).append('"');
+		}
+		String requestId = MDC.get(FunctionHandler.REQUEST_ID);
+		if (requestId != null && !requestId.isEmpty()) {
+			line.append(",\"requestId\":\"").append(escape(requestId)).append('"');
 		}
 		line.append('}');
 		// One write and a flush: the runtime's stdout is not auto-flushed.

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import org.slf4j.MDC;
 
 /**
  * The Lambda handler: {@code dev.fnbridge.lambda.FunctionHandler}. The application starts
@@ -14,6 +15,12 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
  * {@link LambdaDispatcher} to the envelope of its event source.
  */
 public class FunctionHandler implements RequestStreamHandler {
+
+	/**
+	 * The MDC key of the invocation's request id, as AWS's own log appenders name it: log
+	 * and metric lines written while it runs carry it.
+	 */
+	public static final String REQUEST_ID = "AWSRequestId";
 
 	private static final LambdaDispatcher dispatcher = LambdaBootstrap.boot();
 
@@ -25,14 +32,19 @@ public class FunctionHandler implements RequestStreamHandler {
 	 * Handles one event.
 	 * @param input the event JSON
 	 * @param output where the response goes
-	 * @param context the Lambda context (request id for log correlation)
+	 * @param context the Lambda context: request id and X-Ray trace header, both per
+	 * invocation (several run at once on Lambda Managed Instances, so neither is read
+	 * from process-wide state)
 	 * @throws IOException if the streams fail
 	 * @throws LambdaFunctionError for a function error, without stack trace
 	 */
 	@Override
 	public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
 		String requestId = (context != null) ? context.getAwsRequestId() : null;
-		output.write(dispatcher.dispatch(input.readAllBytes(), requestId));
+		String xrayTrace = (context != null) ? context.getXrayTraceId() : null;
+		try (MDC.MDCCloseable id = (requestId != null) ? MDC.putCloseable(REQUEST_ID, requestId) : null) {
+			output.write(dispatcher.dispatch(input.readAllBytes(), requestId, xrayTrace));
+		}
 	}
 
 }

@@ -8,13 +8,19 @@ import dev.fnbridge.core.invocation.ResolvedFunction;
 import io.micrometer.tracing.Span;
 
 /**
- * One Lambda invocation as an envelope sees it: the shared {@link LambdaInvoker} and the
- * request id its log lines and problem bodies carry.
+ * One Lambda invocation as an envelope sees it: the shared {@link LambdaInvoker}, the
+ * request id its log lines and problem bodies carry, and the X-Ray trace Lambda started
+ * for it.
  *
  * @param invoker resolves and invokes functions
  * @param requestId the invocation's request id, or {@code null} outside Lambda
+ * @param xrayTrace the invocation's X-Ray trace header, or {@code null}
  */
-record InvocationContext(LambdaInvoker invoker, String requestId) {
+record InvocationContext(LambdaInvoker invoker, String requestId, String xrayTrace) {
+
+	InvocationContext(LambdaInvoker invoker, String requestId) {
+		this(invoker, requestId, null);
+	}
 
 	/**
 	 * The configured function.
@@ -34,7 +40,9 @@ record InvocationContext(LambdaInvoker invoker, String requestId) {
 	}
 
 	/**
-	 * Invokes a function, see {@link LambdaInvoker#invoke}.
+	 * Invokes a function, see {@link LambdaInvoker#invoke}: where the carrier holds no
+	 * trace of the caller, the invocation's X-Ray trace is continued, so the function's
+	 * span, logs and metric lines join the trace Lambda and X-Ray show.
 	 * @param function the function
 	 * @param payload its input
 	 * @param headers headers a function taking a message sees
@@ -44,7 +52,7 @@ record InvocationContext(LambdaInvoker invoker, String requestId) {
 	 */
 	byte[] invoke(ResolvedFunction function, Payload payload, Map<String, ?> headers, Map<String, String> traceCarrier,
 			Span.Kind kind) {
-		return this.invoker.invoke(function, payload, headers, traceCarrier, kind);
+		return this.invoker.invoke(function, payload, headers, XrayTrace.orCarrier(traceCarrier, this.xrayTrace), kind);
 	}
 
 	/**

@@ -75,7 +75,21 @@ final class LambdaDispatcher {
 	 * @throws LambdaFunctionError for a function error
 	 */
 	byte[] dispatch(byte[] eventBytes, String requestId) {
-		InvocationContext context = new InvocationContext(this.invoker, requestId);
+		return dispatch(eventBytes, requestId, null);
+	}
+
+	/**
+	 * Handles one event of a traced invocation.
+	 * @param eventBytes the event as Lambda passed it
+	 * @param requestId the invocation's request id, for the log and problem bodies
+	 * @param xrayTrace the invocation's X-Ray trace header
+	 * ({@code Root=...;Parent=...;Sampled=...}), continued where the event carries no
+	 * trace of its own; or {@code null}
+	 * @return the response
+	 * @throws LambdaFunctionError for a function error
+	 */
+	byte[] dispatch(byte[] eventBytes, String requestId, String xrayTrace) {
+		InvocationContext context = new InvocationContext(this.invoker, requestId, xrayTrace);
 		if (!isUtf8(eventBytes)) {
 			return notUtf8(eventBytes, context);
 		}

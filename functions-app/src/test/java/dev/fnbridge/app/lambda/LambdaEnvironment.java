@@ -82,6 +82,10 @@ abstract class LambdaEnvironment {
 		return this.lambda.api().restored();
 	}
 
+	LocalLambda lambda() {
+		return this.lambda;
+	}
+
 	String functionLog() throws IOException {
 		return Files.readString(this.log);
 	}

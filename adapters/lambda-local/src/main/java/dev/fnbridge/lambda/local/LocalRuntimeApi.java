@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -24,6 +26,11 @@ import com.sun.net.httpserver.HttpServer;
  * client polls {@code invocation/next}, posts {@code invocation/{id}/response} or
  * {@code invocation/{id}/error}, or {@code init/error} if the function cannot start.
  * SnapStart's {@code restore/next} answers at once (the restore of a rehearsal).
+ * <p>
+ * Several {@code next} calls are served at once, as for Lambda Managed Instances, whose
+ * runtime polls from {@code AWS_LAMBDA_MAX_CONCURRENCY} threads; each invocation gets its
+ * own request id and X-Ray trace header, so a test can tell whether answers, logs and
+ * metrics stayed with their request.
  */
 public final class LocalRuntimeApi implements AutoCloseable {
 
@@ -48,12 +55,20 @@ public final class LocalRuntimeApi implements AutoCloseable {
 
 	private volatile boolean restored;
 
+	/** {@code next} calls waiting for an event now, and the most there ever were. */
+	private final AtomicInteger polling = new AtomicInteger();
+
+	private final AtomicInteger maxPolling = new AtomicInteger();
+
+	/** Invocations the runtime took and has not answered, and the most at once. */
+	private final AtomicInteger maxInFlight = new AtomicInteger();
+
 	/**
 	 * Starts the API on a free port of 127.0.0.1.
 	 * @throws IOException if no port can be bound
 	 */
 	public LocalRuntimeApi() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
 		this.server.createContext(PREFIX, this::handle);
 		this.server.setExecutor(Executors.newCachedThreadPool((task) -> {
 			Thread thread = new Thread(task, "local-runtime-api");
@@ -80,7 +95,8 @@ public final class LocalRuntimeApi implements AutoCloseable {
 	 * time
 	 */
 	public InvocationResult invoke(String event, Duration timeout) throws TimeoutException {
-		Pending pending = new Pending(UUID.randomUUID().toString(), event, new CompletableFuture<>());
+		Pending pending = new Pending(UUID.randomUUID().toString(), xrayTraceHeader(), event,
+				new CompletableFuture<>());
 		this.queue.add(pending);
 		CompletableFuture<Object> outcome = CompletableFuture.anyOf(pending.result(), this.initError, this.exited);
 		try {
@@ -93,9 +109,9 @@ public final class LocalRuntimeApi implements AutoCloseable {
 				return new InvocationResult(
 						"{\"errorType\":\"Runtime.ExitError\",\"errorMessage\":\"Runtime exited with status " + code
 								+ "\"}",
-						true, "Runtime.ExitError");
+						true, "Runtime.ExitError", pending.id(), pending.traceId());
 			}
-			return new InvocationResult((String) result, true, "init-error");
+			return new InvocationResult((String) result, true, "init-error", pending.id(), pending.traceId());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -131,6 +147,46 @@ public final class LocalRuntimeApi implements AutoCloseable {
 	}
 
 	/**
+	 * Waits until the runtime has this many {@code next} calls open at once (the threads
+	 * of a runtime with {@code AWS_LAMBDA_MAX_CONCURRENCY}).
+	 * @param pollers how many
+	 * @param timeout how long to wait
+	 * @return whether it did in time
+	 */
+	public boolean awaitPollers(int pollers, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (this.polling.get() < pollers) {
+			if (System.nanoTime() > deadline) {
+				return false;
+			}
+			try {
+				Thread.sleep(10);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * The most {@code next} calls that were open at once.
+	 * @return the count
+	 */
+	public int maxPollers() {
+		return this.maxPolling.get();
+	}
+
+	/**
+	 * The most invocations the runtime had taken and not yet answered at once.
+	 * @return the count
+	 */
+	public int maxInFlight() {
+		return this.maxInFlight.get();
+	}
+
+	/**
 	 * Whether a SnapStart runtime asked to be restored.
 	 * @return {@code true} after {@code restore/next}
 	 */
@@ -143,16 +199,23 @@ public final class LocalRuntimeApi implements AutoCloseable {
 		try (exchange) {
 			if (path.equals("invocation/next")) {
 				this.firstPoll.complete(null);
-				Pending next = this.queue.take();
+				this.maxPolling.accumulateAndGet(this.polling.incrementAndGet(), Math::max);
+				Pending next;
+				try {
+					next = this.queue.take();
+				}
+				finally {
+					this.polling.decrementAndGet();
+				}
 				this.inFlight.put(next.id(), next);
+				this.maxInFlight.accumulateAndGet(this.inFlight.size(), Math::max);
 				exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", next.id());
 				exchange.getResponseHeaders()
 					.add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 900_000));
 				exchange.getResponseHeaders()
 					.add("Lambda-Runtime-Invoked-Function-Arn",
 							"arn:aws:lambda:us-east-1:000000000000:function:fnbridge-local");
-				exchange.getResponseHeaders()
-					.add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Sampled=0");
+				exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", next.traceId());
 				send(exchange, 200, next.event());
 			}
 			else if (path.startsWith("invocation/") && (path.endsWith("/response") || path.endsWith("/error"))) {
@@ -166,7 +229,8 @@ public final class LocalRuntimeApi implements AutoCloseable {
 				boolean error = path.endsWith("/error");
 				String errorType = error ? exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type")
 						: null;
-				pending.result().complete(new InvocationResult(body, error, errorType));
+				pending.result()
+					.complete(new InvocationResult(body, error, errorType, pending.id(), pending.traceId()));
 				send(exchange, 202, "{\"status\":\"OK\"}");
 			}
 			else if (path.equals("init/error")) {
@@ -211,7 +275,18 @@ public final class LocalRuntimeApi implements AutoCloseable {
 		this.server.stop(0);
 	}
 
-	private record Pending(String id, String event, CompletableFuture<InvocationResult> result) {
+	/**
+	 * A new X-Ray trace header, as Lambda gives each invocation of a function with active
+	 * tracing: {@code Root=1-<epoch seconds, hex>-<96 random bits>;Parent=<64
+	 * bits>;Sampled=1}.
+	 */
+	private static String xrayTraceHeader() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return String.format("Root=1-%08x-%08x%016x;Parent=%016x;Sampled=1", System.currentTimeMillis() / 1000,
+				random.nextInt(), random.nextLong(), random.nextLong());
+	}
+
+	private record Pending(String id, String traceId, String event, CompletableFuture<InvocationResult> result) {
 	}
 
 }
