@@ -15,6 +15,7 @@ import org.springframework.aot.AotDetector;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.cloud.function.utils.FunctionClassUtils;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.SpringProperties;
 import org.springframework.util.ClassUtils;
@@ -44,7 +45,18 @@ final class LambdaBootstrap {
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.run();
-		String definition = context.getEnvironment().getProperty("spring.cloud.function.definition");
+		return dispatcher(context, context.getEnvironment().getProperty("spring.cloud.function.definition"));
+	}
+
+	/**
+	 * The dispatcher over a started application's functions, its metrics written as
+	 * Embedded Metric Format lines.
+	 * @param context the application
+	 * @param definition the function the deployment serves, or {@code null}
+	 * @return the dispatcher
+	 * @throws RuntimeException if the definition does not resolve
+	 */
+	static LambdaDispatcher dispatcher(ConfigurableApplicationContext context, String definition) {
 		context.getBean(InvocationMetrics.class).addListener(new EmbeddedMetricFormat(System.out));
 		return new LambdaDispatcher(context.getBean(FunctionCatalog.class), context.getBean(ObjectMapper.class),
 				context.getBean(InvocationPipeline.class), tracing(context), definition);
@@ -78,7 +90,9 @@ final class LambdaBootstrap {
 
 	/**
 	 * {@code MAIN_CLASS}, else the {@code main-class} that fnbridge-maven-plugin wrote
-	 * into {@code fnbridge-lambda.properties}.
+	 * into {@code fnbridge-lambda.properties}, else Spring Cloud Function's start class
+	 * (a {@code Start-Class} or {@code Main-Class} manifest entry naming a
+	 * {@code @SpringBootApplication}).
 	 */
 	private static Class<?> mainClass() {
 		String name = System.getenv("MAIN_CLASS");
@@ -95,7 +109,10 @@ final class LambdaBootstrap {
 			name = properties.getProperty("main-class");
 		}
 		if (name == null) {
-			throw new IllegalStateException("Set MAIN_CLASS to the Spring Boot application class");
+			// An artifact fnbridge's plugin did not package: the manifests' Start-Class
+			// or
+			// Main-Class, as Spring Cloud Function's adapter finds it.
+			return FunctionClassUtils.getStartClass();
 		}
 		try {
 			return Class.forName(name, true, LambdaBootstrap.class.getClassLoader());

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -29,9 +30,23 @@ final class Jars {
 	 * @throws IOException if reading or writing fails
 	 */
 	static Path write(Path directory, Path jar, FileTime time) throws IOException {
+		return write(directory, jar, time, Map.of());
+	}
+
+	/**
+	 * Writes {@code directory} as a jar with more manifest attributes.
+	 * @param directory the classes and resources
+	 * @param jar the jar to write
+	 * @param time the time of every entry
+	 * @param attributes main attributes of its manifest
+	 * @return {@code jar}
+	 * @throws IOException if reading or writing fails
+	 */
+	static Path write(Path directory, Path jar, FileTime time, Map<String, String> attributes) throws IOException {
 		Manifest manifest = new Manifest();
 		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
 		manifest.getMainAttributes().putValue("Created-By", "fnbridge-maven-plugin");
+		attributes.forEach(manifest.getMainAttributes()::putValue);
 		List<Path> files;
 		try (Stream<Path> walk = Files.exists(directory) ? Files.walk(directory) : Stream.empty()) {
 			files = walk.filter((path) -> !path.equals(directory)).sorted().toList();

@@ -100,7 +100,9 @@ public class LambdaZipMojo extends AbstractFnbridgeMojo {
 			entries.put("lib/" + this.project.getBuild().getFinalName() + ".jar",
 					Jars.write(classesDirectory().toPath(), lib.resolve("application.jar"), time));
 			entries.put("lib/" + this.project.getArtifactId() + "-fnbridge-lambda.jar",
-					Jars.write(generated, lib.resolve("generated.jar"), time));
+					// Start-Class: how Spring Cloud Function's FunctionInvoker finds the
+					// application.
+					Jars.write(generated, lib.resolve("generated.jar"), time, Map.of("Start-Class", mainClass)));
 			for (File dependency : dependencies) {
 				entries.put("lib/" + dependency.getName(), dependency.toPath());
 			}

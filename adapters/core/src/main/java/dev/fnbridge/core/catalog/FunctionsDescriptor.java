@@ -130,7 +130,8 @@ public final class FunctionsDescriptor {
 	 */
 	public static boolean isInfrastructure(FunctionInvocationWrapper function) {
 		Object target = function.getTarget();
-		return target != null && target.getClass().getName().startsWith("org.springframework.cloud.");
+		return target != null && (target instanceof FrameworkFunction
+				|| target.getClass().getName().startsWith("org.springframework.cloud."));
 	}
 
 	/**

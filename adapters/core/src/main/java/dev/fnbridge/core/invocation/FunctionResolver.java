@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import dev.fnbridge.core.catalog.FrameworkFunction;
 import dev.fnbridge.core.error.InvalidInputException;
 import dev.fnbridge.core.error.UnknownFunctionException;
 
@@ -64,7 +65,8 @@ public class FunctionResolver {
 		Map<String, ResolvedFunction> resolved = new TreeMap<>();
 		for (String name : catalog.getNames(null)) {
 			FunctionInvocationWrapper function = catalog.lookup(name);
-			if (function != null && !function.isRoutingFunction() && isValidName(name)) {
+			if (function != null && !function.isRoutingFunction() && isValidName(name)
+					&& !(function.getTarget() instanceof FrameworkFunction)) {
 				resolved.put(name, ResolvedFunction.of(name, function));
 			}
 		}
