@@ -604,6 +604,7 @@ function policyRules(module, block, line, resources, add, app) {
     }
     layerArchitecture(file, line, where, body, resources, add);
     logGroup(file, line, where, body, resources, add);
+    managedInstances(module, block, line, resources, add);
     if (literalNumber(body.reserved_concurrent_executions, null) === 0) {
       add(file.rel, argumentLine(file, line, "reserved_concurrent_executions"), "reserved-concurrency", `${where}: reserved_concurrent_executions = 0`, "zero reserved concurrency throttles every invocation; -1 leaves the function unreserved");
     }
@@ -1111,6 +1112,73 @@ function layerArchitecture(file, line, where, body, resources, add) {
     if (mismatch) {
       add(file.rel, "architectures" in body ? argumentLine(file, line, "architectures") : line, "layer-architecture", `${where}: architectures ${text} may differ from aws_lambda_layer_version.${m[1]}'s compatible_architectures ${JSON.stringify(compatible)}`, "derive both from one value: the JDK in fnbridge's runtime layer runs on one architecture only");
     }
+  }
+}
+
+// Runtimes AWS lists for Lambda Managed Instances, each from a version on; provided.al2023 too.
+const LMI_RUNTIMES = [[/^java(\d+)$/, 21], [/^python3\.(\d+)$/, 13], [/^nodejs(\d+)\.x$/, 22], [/^dotnet(\d+)$/, 8]];
+
+// A function on a capacity provider (capacity_provider_config), on literal values and on what
+// the configuration declares beside it: what AWS documents for Lambda Managed Instances.
+function managedInstances(module, block, line, resources, add) {
+  const { file, body } = block;
+  const where = `${block.type}.${block.name}`;
+  const fixed = body.capacity_provider_config;
+  const dynamic = body.dynamic?.capacity_provider_config;
+  if (!fixed && !dynamic) return;
+  const config = [...(fixed ?? []), ...(dynamic ?? []).flatMap((d) => d.content ?? [])]
+    .flatMap((c) => c.lambda_managed_instances_capacity_provider_config ?? [])[0] ?? {};
+  const configLine = (arg) => lineOf(file.src, new RegExp(`^\\s*${arg}\\s*=`), line);
+  // A variable's default stands in for it (modules pass var.handler, var.runtime).
+  const value = (v) => {
+    const ref = typeof v === "string" && v.match(/^\$\{var\.([A-Za-z0-9_-]+)\}$/);
+    return ref ? module.blocks("variable").find((x) => x.name === ref[1])?.body.default : v;
+  };
+  const number = (v) => (typeof v === "number" ? v : typeof v === "string" && /^\d+(\.\d+)?$/.test(v) ? Number(v) : null);
+  // Both chosen by conditions: which one wins is not known offline.
+  const snapStart = "snap_start" in body || (fixed && body.dynamic?.snap_start);
+  if (snapStart) {
+    add(file.rel, argumentLine(file, line, "snap_start"), "lmi-snapstart", `${where}: SnapStart on a Lambda Managed Instances function`, "SnapStart restores Firecracker snapshots on Lambda's own fleet; a capacity provider starts a version's execution environments when it is published: choose one");
+  }
+  for (const p of [...resources.values()].filter((r) => r.type === "aws_lambda_provisioned_concurrency_config")) {
+    if (!JSON.stringify(p.body.function_name ?? "").includes(`aws_lambda_function.${block.name}.`)) continue;
+    if (fixed || (!("count" in p.body) && !("for_each" in p.body))) {
+      add(p.file.rel, blockLine(p.file, "resource", p.type, p.name), "lmi-provisioned", `${p.type}.${p.name} on ${where}, which runs on a capacity provider`, "Lambda Managed Instances keep execution environments running without provisioned concurrency: choose one");
+    }
+  }
+  if (body.publish !== true && body.publish !== "true" && !isExpr(body.publish)) {
+    add(file.rel, "publish" in body ? argumentLine(file, line, "publish") : line, "lmi-publish", `${where}: a capacity provider without publish = true`, "Lambda starts execution environments on the capacity provider for published versions only; $LATEST does not run there");
+  }
+  const runtime = value(body.runtime);
+  if (typeof runtime === "string" && !isExpr(runtime)) {
+    const handler = String(value(body.handler) ?? "");
+    if (runtime.startsWith("provided") && (handler.startsWith("dev.fnbridge.") || "layers" in body)) {
+      add(file.rel, argumentLine(file, line, "runtime"), "lmi-runtime", `${where}: fnbridge's custom runtime ${runtime} on a capacity provider`, "use a managed Java runtime (java21, java25), as AWS documents Java on Lambda Managed Instances; the runtime layer's AOT cache shortens cold starts, which environments started at publish time do not have");
+    } else if (runtime !== "provided.al2023" && !LMI_RUNTIMES.some(([pattern, from]) => Number(runtime.match(pattern)?.[1] ?? -1) >= from)) {
+      add(file.rel, argumentLine(file, line, "runtime"), "lmi-runtime", `${where}: runtime ${runtime} does not run on Lambda Managed Instances`, "AWS lists Java 21 and later (java21, java25), Python 3.13+, Node.js 22+, .NET 8+ and provided.al2023");
+    }
+  }
+  const memory = number(value(body.memory_size ?? 128));
+  if (memory !== null && memory < 2048) {
+    add(file.rel, "memory_size" in body ? argumentLine(file, line, "memory_size") : line, "lmi-memory", `${where}: memory_size = ${memory} MB on a capacity provider`, "the smallest Lambda Managed Instances execution environment has 2,048 MB and 1 vCPU");
+  }
+  const ratio = number(value(config.execution_environment_memory_gib_per_vcpu));
+  if (ratio !== null && ![2, 4, 8].includes(ratio)) {
+    add(file.rel, configLine("execution_environment_memory_gib_per_vcpu"), "lmi-memory", `${where}: execution_environment_memory_gib_per_vcpu = ${ratio}`, "Lambda offers 2, 4 or 8 GiB per vCPU");
+  } else if (ratio !== null && memory !== null && memory >= 2048 && memory < ratio * 1024) {
+    add(file.rel, argumentLine(file, line, "memory_size"), "lmi-memory", `${where}: memory_size = ${memory} MB is less than one vCPU at ${ratio} GiB per vCPU`, `give it at least ${ratio * 1024} MB, or a smaller ratio`);
+  }
+  const concurrency = number(value(config.per_execution_environment_max_concurrency));
+  if (concurrency !== null && (concurrency < 1 || concurrency > 1600 || !Number.isInteger(concurrency))) {
+    add(file.rel, configLine("per_execution_environment_max_concurrency"), "lmi-concurrency", `${where}: per_execution_environment_max_concurrency = ${concurrency}`, "Lambda takes a whole number from 1 to 1600");
+  }
+  const variables = body.environment?.[0]?.variables;
+  if (variables && typeof variables === "object" && "AWS_LAMBDA_MAX_CONCURRENCY" in variables) {
+    add(file.rel, lineOf(file.src, /AWS_LAMBDA_MAX_CONCURRENCY/, line), "lmi-concurrency", `${where}: AWS_LAMBDA_MAX_CONCURRENCY set by hand`, "Lambda sets it from per_execution_environment_max_concurrency; set that instead");
+  }
+  const arn = value(config.capacity_provider_arn);
+  if (typeof arn === "string" && !isExpr(arn) && !/^arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\d{12}:capacity-provider:[a-zA-Z0-9_-]+$/.test(arn)) {
+    add(file.rel, configLine("capacity_provider_arn"), "lmi-capacity-provider", `${where}: capacity_provider_arn ${JSON.stringify(arn)} is not a capacity provider's ARN`, "arn:aws:lambda:<region>:<account>:capacity-provider:<name>, e.g. aws_lambda_capacity_provider.<name>.arn");
   }
 }
 

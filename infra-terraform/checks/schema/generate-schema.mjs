@@ -13,7 +13,7 @@ const TYPES = {
     "aws_apigatewayv2_api", "aws_apigatewayv2_authorizer", "aws_apigatewayv2_integration", "aws_apigatewayv2_route", "aws_apigatewayv2_stage",
     "aws_appautoscaling_policy", "aws_appautoscaling_target", "aws_cloudwatch_dashboard", "aws_cloudwatch_log_group",
     "aws_cloudwatch_metric_alarm", "aws_iam_role", "aws_iam_role_policy", "aws_kinesis_stream", "aws_lambda_alias",
-    "aws_lambda_event_source_mapping", "aws_lambda_function", "aws_lambda_layer_version", "aws_lambda_permission",
+    "aws_lambda_capacity_provider", "aws_lambda_event_source_mapping", "aws_lambda_function", "aws_lambda_layer_version", "aws_lambda_permission",
     "aws_lambda_function_event_invoke_config", "aws_lambda_provisioned_concurrency_config", "aws_sns_topic",
     "aws_sns_topic_subscription", "aws_sqs_queue",
     // Not used here, but common beside a function: a user's configuration may add them.

@@ -454,3 +454,78 @@ test("a module that reads outside its own directory fails", async () => {
   const cwd = await plant(`${FN}/main.tf`, "locals {\n", 'locals {\n  policy = file("policy.json")\n');
   caught(cwd, "module-path", `${FN}/main.tf`, /file\("policy.json"\) reads from the directory terraform runs in.*\$\{path.module\}\/policy.json/, 2);
 });
+
+// Lambda Managed Instances (modules/managed-instances, examples/managed-instances).
+const LMI = "modules/managed-instances";
+
+test("a Lambda Managed Instances function as AWS documents it passes", async () => {
+  const result = await plant(`${LMI}/main.tf`, "  runtime          = var.runtime\n  architectures    = [var.architecture]\n  memory_size      = var.memory_size\n", "  runtime          = \"java25\"\n  architectures    = [var.architecture]\n  memory_size      = 8192\n");
+  const ratio = await plant(`${LMI}/main.tf`, "execution_environment_memory_gib_per_vcpu = var.memory_gib_per_vcpu", "execution_environment_memory_gib_per_vcpu = 2");
+  const concurrency = await plant(`${LMI}/main.tf`, "per_execution_environment_max_concurrency = var.max_concurrency", "per_execution_environment_max_concurrency = 1600");
+  for (const { findings } of [result, ratio, concurrency]) assert.deepEqual(findings.map((f) => `${f.file}:${f.line}: ${f.rule}: ${f.message}`), []);
+});
+
+test("SnapStart on a Lambda Managed Instances function fails", async () => {
+  const result = await plant(`${LMI}/main.tf`, "  publish = true\n", "  publish = true\n\n  snap_start {\n    apply_on = \"PublishedVersions\"\n  }\n");
+  caught(result, "lmi-snapstart", `${LMI}/main.tf`, /SnapStart on a Lambda Managed Instances function/, result.changedLine + 2);
+});
+
+test("provisioned concurrency on a Lambda Managed Instances function fails", async () => {
+  const result = await plant(`${LMI}/main.tf`, "resource \"aws_lambda_alias\" \"this\" {", "resource \"aws_lambda_provisioned_concurrency_config\" \"this\" {\n  function_name                     = aws_lambda_function.this.function_name\n  qualifier                         = aws_lambda_alias.this.name\n  provisioned_concurrent_executions = 2\n}\n\nresource \"aws_lambda_alias\" \"this\" {");
+  caught(result, "lmi-provisioned", `${LMI}/main.tf`, /aws_lambda_provisioned_concurrency_config.this on aws_lambda_function.this, which runs on a capacity provider/, result.changedLine);
+});
+
+test("a Lambda Managed Instances function without publish fails", async () => {
+  const result = await plant(`${LMI}/main.tf`, "  publish = true", "  publish = false");
+  caught(result, "lmi-publish", `${LMI}/main.tf`, /a capacity provider without publish = true/, result.changedLine);
+});
+
+test("fnbridge's custom runtime on a capacity provider fails", async () => {
+  const result = await plant(`${LMI}/main.tf`, "  runtime          = var.runtime\n", "  runtime          = \"provided.al2023\"\n");
+  caught(result, "lmi-runtime", `${LMI}/main.tf`, /fnbridge's custom runtime provided\.al2023 on a capacity provider.*java21, java25/, result.changedLine);
+});
+
+test("a runtime Lambda Managed Instances do not run fails", async () => {
+  const java17 = await plant(`${LMI}/main.tf`, "  runtime          = var.runtime\n", "  runtime          = \"java17\"\n");
+  caught(java17, "lmi-runtime", `${LMI}/main.tf`, /runtime java17 does not run on Lambda Managed Instances.*Java 21 and later/, java17.changedLine);
+  const python = await plant(`${LMI}/main.tf`, "  runtime          = var.runtime\n", "  runtime          = \"python3.12\"\n");
+  caught(python, "lmi-runtime", `${LMI}/main.tf`, /runtime python3\.12 does not run/, python.changedLine);
+});
+
+test("memory Lambda Managed Instances do not offer fails", async () => {
+  const small = await plant(`${LMI}/main.tf`, "  memory_size      = var.memory_size\n", "  memory_size      = 1024\n");
+  caught(small, "lmi-memory", `${LMI}/main.tf`, /memory_size = 1024 MB on a capacity provider.*2,048 MB/, small.changedLine);
+  const ratio = await plant(`${LMI}/main.tf`, "execution_environment_memory_gib_per_vcpu = var.memory_gib_per_vcpu", "execution_environment_memory_gib_per_vcpu = 3");
+  caught(ratio, "lmi-memory", `${LMI}/main.tf`, /execution_environment_memory_gib_per_vcpu = 3.*2, 4 or 8/, ratio.changedLine);
+  const belowOneVcpu = await plant(`${LMI}/main.tf`, "execution_environment_memory_gib_per_vcpu = var.memory_gib_per_vcpu", "execution_environment_memory_gib_per_vcpu = 8");
+  caught(belowOneVcpu, "lmi-memory", `${LMI}/main.tf`, /memory_size = 2048 MB is less than one vCPU at 8 GiB per vCPU/);
+});
+
+test("concurrency set outside what Lambda takes fails", async () => {
+  const range = await plant(`${LMI}/main.tf`, "per_execution_environment_max_concurrency = var.max_concurrency", "per_execution_environment_max_concurrency = 2000");
+  caught(range, "lmi-concurrency", `${LMI}/main.tf`, /per_execution_environment_max_concurrency = 2000.*1 to 1600/, range.changedLine);
+  const byHand = await plant(`${LMI}/main.tf`, "    variables = local.environment\n", "    variables = { AWS_LAMBDA_MAX_CONCURRENCY = \"64\" }\n");
+  caught(byHand, "lmi-concurrency", `${LMI}/main.tf`, /AWS_LAMBDA_MAX_CONCURRENCY set by hand/, byHand.changedLine);
+});
+
+test("a capacity provider ARN that is not one fails", async () => {
+  const result = await plant(`${LMI}/main.tf`, "capacity_provider_arn                     = local.capacity_provider_arn", "capacity_provider_arn                     = \"arn:aws:lambda:eu-west-1:123456789012:function:shared\"");
+  caught(result, "lmi-capacity-provider", `${LMI}/main.tf`, /is not a capacity provider's ARN/, result.changedLine);
+});
+
+test("a misspelled argument inside capacity_provider_config fails with the real one", async () => {
+  const result = await plant(`${LMI}/main.tf`, "per_execution_environment_max_concurrency = var.max_concurrency", "per_execution_environment_max_concurency = var.max_concurrency");
+  caught(result, "schema", `${LMI}/main.tf`, /capacity_provider_config\.lambda_managed_instances_capacity_provider_config: unknown argument "per_execution_environment_max_concurency".*did you mean per_execution_environment_max_concurrency/, result.changedLine);
+});
+
+test("a misspelled capacity provider argument fails with the real one", async () => {
+  const result = await plant(`${LMI}/managed_instances.tf`, "    architectures          = [var.architecture]\n", "    architecture           = [var.architecture]\n");
+  caught(result, "schema", `${LMI}/managed_instances.tf`, /aws_lambda_capacity_provider.this.instance_requirements: unknown argument "architecture".*did you mean architectures/, result.changedLine);
+});
+
+test("an example asking Lambda Managed Instances for java17 or an odd memory ratio fails", async () => {
+  const runtime = await plant("examples/managed-instances/main.tf", '  runtime       = "java21"\n', '  runtime       = "java17"\n');
+  caught(runtime, "module-input", "examples/managed-instances/main.tf", /runtime = "java17" fails the module's validation.*Java 21 and later/, runtime.changedLine);
+  const ratio = await plant("examples/managed-instances/main.tf", "  memory_gib_per_vcpu = 2\n", "  memory_gib_per_vcpu = 3\n");
+  caught(ratio, "module-input", "examples/managed-instances/main.tf", /memory_gib_per_vcpu = 3 fails the module's validation/, ratio.changedLine);
+});
