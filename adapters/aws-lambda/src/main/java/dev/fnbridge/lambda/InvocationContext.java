@@ -14,9 +14,9 @@ import io.micrometer.tracing.Span;
  *
  * @param invoker resolves and invokes functions
  * @param requestId the invocation's request id, or {@code null} outside Lambda
- * @param xrayTrace the invocation's X-Ray trace header, or {@code null}
+ * @param xrayTrace the invocation's X-Ray trace, or {@code null}
  */
-record InvocationContext(LambdaInvoker invoker, String requestId, String xrayTrace) {
+record InvocationContext(LambdaInvoker invoker, String requestId, XrayTrace xrayTrace) {
 
 	InvocationContext(LambdaInvoker invoker, String requestId) {
 		this(invoker, requestId, null);
@@ -52,7 +52,7 @@ record InvocationContext(LambdaInvoker invoker, String requestId, String xrayTra
 	 */
 	byte[] invoke(ResolvedFunction function, Payload payload, Map<String, ?> headers, Map<String, String> traceCarrier,
 			Span.Kind kind) {
-		return this.invoker.invoke(function, payload, headers, XrayTrace.orCarrier(traceCarrier, this.xrayTrace), kind);
+		return this.invoker.invoke(function, payload, headers, traceCarrier, kind, this.xrayTrace);
 	}
 
 	/**

@@ -156,12 +156,32 @@ final class LambdaInvoker {
 	 */
 	byte[] invoke(ResolvedFunction function, Payload payload, Map<String, ?> headers, Map<String, String> traceCarrier,
 			Span.Kind kind) {
+		return invoke(function, payload, headers, traceCarrier, kind, null);
+	}
+
+	/**
+	 * Invokes a function as
+	 * {@link #invoke(ResolvedFunction, Payload, Map, Map, Span.Kind)}, continuing the
+	 * invocation's X-Ray trace where the carrier holds no trace of the caller.
+	 * @param function the function
+	 * @param payload its input as the event carried it
+	 * @param headers headers a function taking a message sees
+	 * @param traceCarrier the trace fields, keys in lower case
+	 * @param kind the span kind
+	 * @param xray Lambda's trace for the invocation, or {@code null}
+	 * @return the result as JSON, or {@code null} for none
+	 * @throws RuntimeException what reading or the function threw
+	 */
+	byte[] invoke(ResolvedFunction function, Payload payload, Map<String, ?> headers, Map<String, String> traceCarrier,
+			Span.Kind kind, XrayTrace xray) {
 		if (this.tracing == null) {
 			return call(function, payload, headers);
 		}
 		String name = function.metricTag().replace(',', '|');
-		Span span = this.tracing.spanBuilder(traceCarrier, Map::get)
-			.name(name)
+		Span.Builder builder = (xray != null)
+				? this.tracing.spanBuilder(traceCarrier, Map::get, xray.traceId(), xray.spanId(), xray.sampled())
+				: this.tracing.spanBuilder(traceCarrier, Map::get);
+		Span span = builder.name(name)
 			.kind(kind)
 			.tag("function", name)
 			.tag("transport", Transport.LAMBDA.tag())

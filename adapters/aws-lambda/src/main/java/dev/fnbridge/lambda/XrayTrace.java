@@ -1,96 +1,98 @@
 package dev.fnbridge.lambda;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
- * Lambda's X-Ray trace header as the W3C {@code traceparent} Micrometer Tracing
- * continues: X-Ray's trace id {@code 1-5759e988-bd862e3fe1be46a994272793} is the W3C
- * trace id {@code 5759e988bd862e3fe1be46a994272793}, its {@code Parent} the parent span
- * id. Used only where an event carries no trace of its own (a caller's
- * {@code traceparent} or B3 headers win).
+ * Lambda's X-Ray trace header as the parent of the invocation's span: X-Ray's trace id
+ * {@code 1-5759e988-bd862e3fe1be46a994272793} is the W3C trace id
+ * {@code 5759e988bd862e3fe1be46a994272793}, its {@code Parent} the parent span id. Used
+ * only where an event carries no trace of its own (a caller's {@code traceparent} or B3
+ * headers win).
+ * <p>
+ * Read with a scanner and handed to the tracer as a parent context, not rewritten into a
+ * {@code traceparent} for the propagators: on the warm path, splitting, streams and the
+ * composite propagator's extraction cost about a tenth of fnbridge's handler time.
+ *
+ * @param traceId the trace id, 32 lower-case hex digits
+ * @param spanId the parent span id, 16 lower-case hex digits
+ * @param sampled whether X-Ray samples the trace
  */
-final class XrayTrace {
+record XrayTrace(String traceId, String spanId, boolean sampled) {
 
-	/** The carrier fields that mean an event brought its own trace. */
-	private static final String[] CALLER_FIELDS = { "traceparent", "b3", "x-b3-traceid" };
-
-	private XrayTrace() {
-	}
+	/** {@code 1-} + 8 hex digits + {@code -} + 24 hex digits. */
+	private static final int ROOT_LENGTH = 35;
 
 	/**
-	 * The carrier, or a copy with the X-Ray trace as {@code traceparent} when the carrier
-	 * has no trace and the header a root and a parent.
-	 * @param carrier the event's trace fields, keys in lower case
-	 * @param header the X-Ray trace header, or {@code null}
-	 * @return the carrier to continue
-	 */
-	static Map<String, String> orCarrier(Map<String, String> carrier, String header) {
-		if (header == null || header.isEmpty()) {
-			return carrier;
-		}
-		for (String field : CALLER_FIELDS) {
-			if (carrier.containsKey(field)) {
-				return carrier;
-			}
-		}
-		String traceparent = traceparent(header);
-		if (traceparent == null) {
-			return carrier;
-		}
-		Map<String, String> withXray = new HashMap<>(carrier);
-		withXray.put("traceparent", traceparent);
-		return withXray;
-	}
-
-	/**
-	 * The header as a {@code traceparent}.
+	 * Reads the header.
 	 * @param header {@code Root=1-<8 hex>-<24 hex>;Parent=<16 hex>;Sampled=<0|1>} (fields
-	 * in any order, others ignored)
-	 * @return the {@code traceparent}, or {@code null} when root or parent are missing or
-	 * malformed
+	 * in any order, others ignored), or {@code null}
+	 * @return the trace, or {@code null} when the header is missing, has no root or
+	 * parent, or either is malformed
 	 */
-	static String traceparent(String header) {
+	static XrayTrace parse(String header) {
+		if (header == null) {
+			return null;
+		}
 		String root = null;
 		String parent = null;
 		boolean sampled = false;
-		for (String field : header.split(";")) {
-			int equals = field.indexOf('=');
-			if (equals < 0) {
-				continue;
+		int start = 0;
+		int length = header.length();
+		while (start < length) {
+			int end = header.indexOf(';', start);
+			if (end < 0) {
+				end = length;
 			}
-			String name = field.substring(0, equals).strip();
-			String value = field.substring(equals + 1).strip();
-			switch (name) {
-				case "Root" -> root = value;
-				case "Parent" -> parent = value;
-				case "Sampled" -> sampled = value.equals("1");
-				default -> {
+			int equals = header.indexOf('=', start);
+			if (equals > start && equals < end) {
+				String value = header.substring(equals + 1, end).strip();
+				if (isField(header, start, equals, "Root")) {
+					root = value;
+				}
+				else if (isField(header, start, equals, "Parent")) {
+					parent = value;
+				}
+				else if (isField(header, start, equals, "Sampled")) {
+					sampled = value.equals("1");
 				}
 			}
+			start = end + 1;
 		}
-		if (root == null || parent == null || root.length() != 35 || !root.startsWith("1-") || root.charAt(10) != '-') {
+		if (root == null || parent == null || root.length() != ROOT_LENGTH || !root.startsWith("1-")
+				|| root.charAt(10) != '-') {
 			return null;
 		}
 		String traceId = root.substring(2, 10) + root.substring(11);
-		if (!isHex(traceId, 32) || !isHex(parent, 16) || traceId.chars().allMatch((c) -> c == '0')
-				|| parent.chars().allMatch((c) -> c == '0')) {
+		if (!isHex(traceId, 32) || !isHex(parent, 16)) {
 			return null;
 		}
-		return "00-" + traceId + "-" + parent + (sampled ? "-01" : "-00");
+		return new XrayTrace(traceId, parent, sampled);
 	}
 
+	private static boolean isField(String header, int start, int equals, String name) {
+		int from = start;
+		while (from < equals && header.charAt(from) == ' ') {
+			from++;
+		}
+		int to = equals;
+		while (to > from && header.charAt(to - 1) == ' ') {
+			to--;
+		}
+		return to - from == name.length() && header.regionMatches(from, name, 0, name.length());
+	}
+
+	/** Lower-case hex of that length, not all zeros (W3C's invalid id). */
 	private static boolean isHex(String text, int length) {
 		if (text.length() != length) {
 			return false;
 		}
+		boolean nonZero = false;
 		for (int i = 0; i < length; i++) {
 			char c = text.charAt(i);
 			if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
 				return false;
 			}
+			nonZero |= c != '0';
 		}
-		return true;
+		return nonZero;
 	}
 
 }

@@ -53,6 +53,30 @@ public final class TraceContinuation {
 	}
 
 	/**
+	 * A builder for the invocation's span, continuing the carried trace if there is one,
+	 * else a trace the platform started for the invocation (Lambda's X-Ray trace).
+	 * @param <C> the carrier's type
+	 * @param carrier the carrier, its keys in lower case
+	 * @param getter reads a field from the carrier
+	 * @param traceId the platform's trace id (32 hex digits)
+	 * @param parentSpanId the platform's span (16 hex digits)
+	 * @param sampled whether the platform samples the trace
+	 * @return the builder
+	 */
+	public <C extends Map<String, ?>> Span.Builder spanBuilder(C carrier, Propagator.Getter<C> getter, String traceId,
+			String parentSpanId, boolean sampled) {
+		for (String field : this.fields) {
+			if (carrier.containsKey(field)) {
+				return this.propagator.extract(carrier, getter);
+			}
+		}
+		// A parent context, not a traceparent for the propagators to parse again.
+		return this.tracer.spanBuilder()
+			.setParent(
+					this.tracer.traceContextBuilder().traceId(traceId).spanId(parentSpanId).sampled(sampled).build());
+	}
+
+	/**
 	 * The tracer, to put a span in scope.
 	 * @return the tracer
 	 */
