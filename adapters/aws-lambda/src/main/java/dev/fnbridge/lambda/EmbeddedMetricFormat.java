@@ -1,6 +1,7 @@
 package dev.fnbridge.lambda;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 
 import dev.fnbridge.core.metrics.InvocationListener;
 import dev.fnbridge.core.metrics.Transport;
@@ -49,10 +50,9 @@ final class EmbeddedMetricFormat implements InvocationListener {
 			.append(outcome)
 			.append("\",\"error.type\":\"")
 			.append(errorType)
-			.append("\",\"fnbridge.function.invocations\":")
-			.append(durationNanos / 1_000_000.0)
-			.append(",\"fnbridge.function.payload.size\":")
-			.append(Math.max(payloadBytes, 0));
+			.append("\",\"fnbridge.function.invocations\":");
+		appendMillis(line, durationNanos);
+		line.append(",\"fnbridge.function.payload.size\":").append(Math.max(payloadBytes, 0));
 		// Not dimensions: properties that link the data point to its trace and request
 		// (several requests run at once on Lambda Managed Instances).
 		String traceId = MDC.get(TRACE_ID);
@@ -63,10 +63,29 @@ final class EmbeddedMetricFormat implements InvocationListener {
 		if (requestId != null && !requestId.isEmpty()) {
 			line.append(",\"requestId\":\"").append(escape(requestId)).append('"');
 		}
-		line.append('}');
-		// One write and a flush: the runtime's stdout is not auto-flushed.
-		this.out.println(line);
+		line.append("}\n");
+		// One write of bytes and a flush: the runtime's stdout is not auto-flushed, and
+		// println's character encoder was a tenth of this method.
+		byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+		this.out.write(bytes, 0, bytes.length);
 		this.out.flush();
+	}
+
+	/**
+	 * Milliseconds with three decimals, without formatting a double (a tenth of this
+	 * method's time on a warm invocation).
+	 */
+	static void appendMillis(StringBuilder line, long nanos) {
+		long micros = Math.max(nanos, 0) / 1000;
+		long fraction = micros % 1000;
+		line.append(micros / 1000).append('.');
+		if (fraction < 100) {
+			line.append('0');
+		}
+		if (fraction < 10) {
+			line.append('0');
+		}
+		line.append(fraction);
 	}
 
 	private static String escape(String text) {

@@ -1,5 +1,6 @@
 package dev.fnbridge.lambda;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,50 @@ final class ProxyResponses {
 	 * @return the proxy response
 	 */
 	byte[] ok(byte[] result, Shape shape) {
+		if (!shape.alb()) {
+			return okProxy(result);
+		}
 		return proxy(200, JSON, new String(result, StandardCharsets.UTF_8), shape);
+	}
+
+	/** The response prefix of every 200 behind API Gateway and function URLs. */
+	private static final byte[] OK_PREFIX = "{\"statusCode\":200,\"headers\":{\"Content-Type\":\"application/json\"},\"body\":\""
+		.getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+	/**
+	 * The 200 of API Gateway and function URLs written directly: the same bytes the
+	 * mapper writes for that map, without building it (the most frequent response; the
+	 * map and its serialization were about 6 % of a warm invocation's handler time). The
+	 * result is UTF-8 JSON from the pipeline, so only quotes, backslashes and control
+	 * characters need escaping inside the body string.
+	 */
+	private static byte[] okProxy(byte[] result) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(OK_PREFIX.length + result.length + 16);
+		out.writeBytes(OK_PREFIX);
+		for (byte b : result) {
+			if (b == '"' || b == '\\') {
+				out.write('\\');
+				out.write(b);
+			}
+			else if (b >= 0 && b < 0x20) {
+				switch (b) {
+					case '\n' -> out.writeBytes(new byte[] { '\\', 'n' });
+					case '\r' -> out.writeBytes(new byte[] { '\\', 'r' });
+					case '\t' -> out.writeBytes(new byte[] { '\\', 't' });
+					case '\b' -> out.writeBytes(new byte[] { '\\', 'b' });
+					case '\f' -> out.writeBytes(new byte[] { '\\', 'f' });
+					default -> out.writeBytes(new byte[] { '\\', 'u', '0', '0', HEX[b >> 4], HEX[b & 0xF] });
+				}
+			}
+			else {
+				out.write(b);
+			}
+		}
+		out.write('"');
+		out.write('}');
+		return out.toByteArray();
 	}
 
 	/**
