@@ -89,7 +89,7 @@ final class LambdaDispatcher {
 	 * @throws LambdaFunctionError for a function error
 	 */
 	byte[] dispatch(byte[] eventBytes, String requestId, String xrayTrace) {
-		InvocationContext context = new InvocationContext(this.invoker, requestId, XrayTrace.parse(xrayTrace));
+		InvocationContext context = new InvocationContext(this.invoker, requestId, XrayTrace.continued(xrayTrace));
 		if (!isUtf8(eventBytes)) {
 			return notUtf8(eventBytes, context);
 		}

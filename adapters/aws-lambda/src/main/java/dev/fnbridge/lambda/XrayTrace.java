@@ -5,7 +5,7 @@ package dev.fnbridge.lambda;
  * {@code 1-5759e988-bd862e3fe1be46a994272793} is the W3C trace id
  * {@code 5759e988bd862e3fe1be46a994272793}, its {@code Parent} the parent span id. Used
  * only where an event carries no trace of its own (a caller's {@code traceparent} or B3
- * headers win).
+ * headers win), and only when X-Ray samples it ({@link #continued}).
  * <p>
  * Read with a scanner and handed to the tracer as a parent context, not rewritten into a
  * {@code traceparent} for the propagators: on the warm path, splitting, streams and the
@@ -19,6 +19,19 @@ record XrayTrace(String traceId, String spanId, boolean sampled) {
 
 	/** {@code 1-} + 8 hex digits + {@code -} + 24 hex digits. */
 	private static final int ROOT_LENGTH = 35;
+
+	/**
+	 * The trace to continue: the header's, when X-Ray samples it (the function's tracing
+	 * is {@code Active}). An unsampled X-Ray trace is not continued: its parent would
+	 * make the application's sampler drop every span, where it otherwise samples (and
+	 * exports) them by its own probability.
+	 * @param header the invocation's X-Ray trace header, or {@code null}
+	 * @return the sampled trace, or {@code null}
+	 */
+	static XrayTrace continued(String header) {
+		XrayTrace trace = parse(header);
+		return (trace != null && trace.sampled()) ? trace : null;
+	}
 
 	/**
 	 * Reads the header.

@@ -20,6 +20,15 @@ class XrayTraceTests {
 	}
 
 	@Test
+	void continuesOnlyATraceXrayIsSampling() {
+		assertThat(XrayTrace.continued("Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"))
+			.isNotNull();
+		assertThat(XrayTrace.continued("Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=0"))
+			.isNull();
+		assertThat(XrayTrace.continued("Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8")).isNull();
+	}
+
+	@Test
 	void refusesHeadersWithoutAParentOrWithAMalformedRoot() {
 		assertThat(XrayTrace.parse(null)).isNull();
 		assertThat(XrayTrace.parse("garbage")).isNull();
