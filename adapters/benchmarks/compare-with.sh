@@ -47,6 +47,6 @@ for bench in "${benchmarks[@]}"; do
   for tree in "$old" "$root"; do
     path=$(script "$tree" "$name")
     echo "== $(git -C "$tree" rev-parse --short HEAD): $path ${args[*]}"
-    (cd "$tree" && bash "$path" "${args[@]}" 2>&1) | tail -n 14
+    (cd "$tree" && bash "$path" "${args[@]}" 2>&1) | tail -n 24
   done
 done
