@@ -19,7 +19,9 @@ import dev.fnbridge.lambda.local.LocalLambda;
  * ±30 % on this machine.
  * <p>
  * {@code WarmComparison <a.zip> <b.zip> <event.json> [rounds] [per round] [warm-up]
- * [ENV=VALUE ...] [--jvm-option OPTION ...] [--handler-b HANDLER]}
+ * [ENV=VALUE ...] [--jvm-option OPTION ...] [--handler-b HANDLER] [--cold-runs N]}: with
+ * {@code --cold-runs}, first N cold starts of each (JVM launch to first response), A and
+ * B alternating, their medians and ratio.
  */
 public final class WarmComparison {
 
@@ -36,8 +38,12 @@ public final class WarmComparison {
 		List<String> env = new ArrayList<>();
 		List<String> jvm = new ArrayList<>();
 		String handlerB = "dev.fnbridge.lambda.FunctionHandler";
+		int coldRuns = 0;
 		for (int i = 6; i < args.length; i++) {
-			if (args[i].equals("--jvm-option")) {
+			if (args[i].equals("--cold-runs")) {
+				coldRuns = Integer.parseInt(args[++i]);
+			}
+			else if (args[i].equals("--jvm-option")) {
 				jvm.add(args[++i]);
 			}
 			else if (args[i].equals("--handler-b")) {
@@ -49,6 +55,18 @@ public final class WarmComparison {
 		}
 		Map<String, String> environment = LocalLambda.environment(env);
 		Path log = Files.createTempFile("warm-comparison-", ".log");
+		if (coldRuns > 0) {
+			double[] coldA = new double[coldRuns];
+			double[] coldB = new double[coldRuns];
+			for (int run = 0; run < coldRuns; run++) {
+				coldA[run] = cold(a, "dev.fnbridge.lambda.FunctionHandler", environment, jvm, log, event);
+				coldB[run] = cold(b, handlerB, environment, jvm, log, event);
+			}
+			System.out.printf("cold start, median of %d, alternating: A %.0f ms %s, B %.0f ms %s, B/A %.3f%n", coldRuns,
+					median(coldA), Arrays.toString(Arrays.stream(coldA).mapToLong(Math::round).toArray()),
+					median(coldB), Arrays.toString(Arrays.stream(coldB).mapToLong(Math::round).toArray()),
+					median(coldB) / median(coldA));
+		}
 		try (LocalLambda first = LocalLambda.start(a, "dev.fnbridge.lambda.FunctionHandler", environment, jvm, log);
 				LocalLambda second = LocalLambda.start(b, handlerB, environment, jvm, log)) {
 			for (int i = 0; i < warmUp; i++) {
@@ -80,6 +98,19 @@ public final class WarmComparison {
 					perRound, warmUp, median(ratios),
 					Arrays.toString(Arrays.stream(ratios).map((ratio) -> Math.round(ratio * 1000) / 1000.0).toArray()));
 			System.out.println("A: " + a + "\nB: " + b + " (" + handlerB + ")\njvm options: " + jvm + "; log: " + log);
+		}
+	}
+
+	/** JVM launch to the first response, in milliseconds. */
+	private static double cold(Path artifact, String handler, Map<String, String> environment, List<String> jvm,
+			Path log, String event) throws Exception {
+		try (LocalLambda lambda = LocalLambda.start(artifact, handler, environment, jvm, log)) {
+			InvocationResult result = lambda.invoke(event, Duration.ofMinutes(2));
+			double ms = (System.nanoTime() - lambda.launchedNanos()) / 1e6;
+			if (result.error()) {
+				throw new IllegalStateException("function error: " + result.body());
+			}
+			return ms;
 		}
 	}
 
