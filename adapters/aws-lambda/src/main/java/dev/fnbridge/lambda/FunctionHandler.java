@@ -6,7 +6,6 @@ import java.io.OutputStream;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import org.slf4j.MDC;
 
 /**
  * The Lambda handler: {@code dev.fnbridge.lambda.FunctionHandler}. The application starts
@@ -40,11 +39,7 @@ public class FunctionHandler implements RequestStreamHandler {
 	 */
 	@Override
 	public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-		String requestId = (context != null) ? context.getAwsRequestId() : null;
-		String xrayTrace = (context != null) ? context.getXrayTraceId() : null;
-		try (MDC.MDCCloseable id = (requestId != null) ? MDC.putCloseable(REQUEST_ID, requestId) : null) {
-			output.write(dispatcher.dispatch(input.readAllBytes(), requestId, xrayTrace));
-		}
+		output.write(dispatcher.dispatch(input.readAllBytes(), context));
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.function.Function;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.fnbridge.core.catalog.FrameworkFunction;
-import org.slf4j.MDC;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -51,8 +50,6 @@ final class FunctionInvokerBridge
 	@Override
 	public byte[] apply(Message<InputStream> event) {
 		Context lambda = (event.getHeaders().get(AWS_CONTEXT) instanceof Context value) ? value : null;
-		String requestId = (lambda != null) ? lambda.getAwsRequestId() : null;
-		String xrayTrace = (lambda != null) ? lambda.getXrayTraceId() : null;
 		byte[] bytes;
 		try (InputStream in = event.getPayload()) {
 			bytes = in.readAllBytes();
@@ -60,10 +57,7 @@ final class FunctionInvokerBridge
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		try (MDC.MDCCloseable id = (requestId != null) ? MDC.putCloseable(FunctionHandler.REQUEST_ID, requestId)
-				: null) {
-			return this.dispatcher.dispatch(bytes, requestId, xrayTrace);
-		}
+		return this.dispatcher.dispatch(bytes, lambda);
 	}
 
 }

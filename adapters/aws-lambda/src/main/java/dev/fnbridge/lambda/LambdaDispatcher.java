@@ -6,10 +6,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import dev.fnbridge.core.error.ClassifiedError;
 import dev.fnbridge.core.error.ErrorCategory;
 import dev.fnbridge.core.invocation.InvocationPipeline;
 import dev.fnbridge.core.tracing.TraceContinuation;
+import org.slf4j.MDC;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -76,6 +78,24 @@ final class LambdaDispatcher {
 	 */
 	byte[] dispatch(byte[] eventBytes, String requestId) {
 		return dispatch(eventBytes, requestId, null);
+	}
+
+	/**
+	 * Handles one event as Lambda's runtime hands it over, with the request id in the MDC
+	 * while it runs; both read from the invocation's own context (several invocations run
+	 * at once on Lambda Managed Instances, so nothing is read from process-wide state).
+	 * @param eventBytes the event
+	 * @param context the Lambda context, or {@code null}
+	 * @return the response
+	 * @throws LambdaFunctionError for a function error
+	 */
+	byte[] dispatch(byte[] eventBytes, Context context) {
+		String requestId = (context != null) ? context.getAwsRequestId() : null;
+		String xrayTrace = (context != null) ? context.getXrayTraceId() : null;
+		try (MDC.MDCCloseable id = (requestId != null) ? MDC.putCloseable(FunctionHandler.REQUEST_ID, requestId)
+				: null) {
+			return dispatch(eventBytes, requestId, xrayTrace);
+		}
 	}
 
 	/**
