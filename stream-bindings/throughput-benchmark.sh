@@ -13,6 +13,11 @@
 # BASELINE=fnbridge compares against fnbridge at-least-once (the same jar, no profile) instead of
 # the raw loop: exactly-once against at-least-once in one run is
 #   MODE=exactly-once BASELINE=fnbridge stream-bindings/throughput-benchmark.sh
+# BASELINE=<path to another build's -exec.jar> compares this build against that one (at-least-once,
+# the same arguments): a before/after ratio from one run, with no raw loop between them, e.g.
+#   BASELINE=/tmp/old/functions-app/target/fnbridge-functions-app-0.1.0-SNAPSHOT-exec.jar ...
+# Every round the two processors swap places (odd rounds fnbridge first), so neither always runs
+# on the warmer broker.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-100000}"
@@ -45,10 +50,10 @@ wait_outputs() {
   return 1
 }
 
-fnbridge() { # input topic, output topic, group, mode: hello through the packaged application
-  local profile=()
+fnbridge() { # input topic, output topic, group, mode[, jar]: hello through the packaged application
+  local profile=() app="${5:-$jar}"
   [ "$4" = exactly-once ] && profile=(--spring.profiles.active=exactly-once --fnbridge.kafka.instance-id="$3")
-  SPRING_KAFKA_BOOTSTRAP_SERVERS="$broker" java ${JAVA_OPTS:-} -jar "$jar" --server.port=18094 --server.address=127.0.0.1 \
+  SPRING_KAFKA_BOOTSTRAP_SERVERS="$broker" java ${JAVA_OPTS:-} -jar "$app" --server.port=18094 --server.address=127.0.0.1 \
     --logging.level.root=WARN --spring.cloud.function.definition=hello \
     --spring.cloud.stream.bindings.helloIn.destination="$1" \
     --spring.cloud.stream.bindings.helloIn.group="$3" \
@@ -59,21 +64,36 @@ fnbridge() { # input topic, output topic, group, mode: hello through the package
   kill $pid; wait $pid 2>/dev/null; pid=""
 }
 
-echo "fnbridge: $mode; baseline: $([ "$baseline" = fnbridge ] && echo "fnbridge at-least-once" || echo "raw kafka-clients loop")"
+case "$baseline" in
+  raw) baseline_name="raw kafka-clients loop" ;;
+  fnbridge) baseline_name="fnbridge at-least-once" ;;
+  *) [ -f "$baseline" ] || { echo "BASELINE is raw, fnbridge or an -exec.jar; no file $baseline"; exit 2; }
+     baseline_name="fnbridge at-least-once from $baseline" ;;
+esac
+echo "fnbridge: $mode; baseline: $baseline_name"
+run_baseline() { # round
+  case "$baseline" in
+    raw)
+      java -cp "$bench_jar" -Dloader.main=dev.fnbridge.benchmark.kafka.RawKafkaLoop \
+        -Dlogback.configurationFile=stream-bindings/broker/logback-quiet.xml \
+        org.springframework.boot.loader.launch.PropertiesLauncher "$broker" "bench.raw.in.$1" "bench.raw.out.$1" "$total"
+      wait_outputs "bench.raw.out.$1" || { echo "raw loop did not finish"; exit 1; } ;;
+    fnbridge) fnbridge "bench.raw.in.$1" "bench.raw.out.$1" "bench-base-$1" at-least-once ;;
+    *) fnbridge "bench.raw.in.$1" "bench.raw.out.$1" "bench-base-$1" at-least-once "$baseline" ;;
+  esac
+}
 : >"$work/ratios"; : >"$work/cold-ratios"
 printf '%-6s %-7s %14s %14s %8s\n' round part fnbridge_rps baseline_rps ratio
 for round in $(seq 1 "$rounds"); do
   kcat -P -b "$broker" -t "bench.fn.in.$round" -K $'\t' -l "$work/records"
   kcat -P -b "$broker" -t "bench.raw.in.$round" -K $'\t' -l "$work/records"
 
-  fnbridge "bench.fn.in.$round" "bench.fn.out.$round" "bench-$round" "$mode"
-  if [ "$baseline" = fnbridge ]; then
-    fnbridge "bench.raw.in.$round" "bench.raw.out.$round" "bench-base-$round" at-least-once
+  if [ $((round % 2)) -eq 1 ]; then
+    fnbridge "bench.fn.in.$round" "bench.fn.out.$round" "bench-$round" "$mode"
+    run_baseline "$round"
   else
-    java -cp "$bench_jar" -Dloader.main=dev.fnbridge.benchmark.kafka.RawKafkaLoop \
-      -Dlogback.configurationFile=stream-bindings/broker/logback-quiet.xml \
-      org.springframework.boot.loader.launch.PropertiesLauncher "$broker" "bench.raw.in.$round" "bench.raw.out.$round" "$total"
-    wait_outputs "bench.raw.out.$round" || { echo "raw loop did not finish"; exit 1; }
+    run_baseline "$round"
+    fnbridge "bench.fn.in.$round" "bench.fn.out.$round" "bench-$round" "$mode"
   fi
 
   if [ "$warmup" -gt 0 ]; then
