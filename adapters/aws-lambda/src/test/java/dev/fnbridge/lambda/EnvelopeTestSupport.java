@@ -213,13 +213,19 @@ abstract class EnvelopeTestSupport {
 		}
 
 		@Bean
-		Function<Map<String, Object>, Map<String, Object>> echo() {
-			return (input) -> input;
+		Function<Map<String, Object>, Map<String, Object>> echo(Received received) {
+			return (input) -> {
+				received.inputs.add(input);
+				return input;
+			};
 		}
 
 		@Bean
-		Function<String, String> shout() {
-			return (text) -> text.toUpperCase(Locale.ROOT);
+		Function<String, String> shout(Received received) {
+			return (text) -> {
+				received.inputs.add(text);
+				return text.toUpperCase(Locale.ROOT);
+			};
 		}
 
 		@Bean

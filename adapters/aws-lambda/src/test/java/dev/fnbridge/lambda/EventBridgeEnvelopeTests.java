@@ -38,4 +38,16 @@ class EventBridgeEnvelopeTests extends EnvelopeTestSupport {
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("sensor-1", "temperature"));
 	}
 
+	@Test
+	void invokesASupplierOnAScheduledEventWithAnEmptyDetail() {
+		assertThat(handle(this.envelope, "eventbridge-scheduled.json", context("greeting")).asString()).isEqualTo("Hi");
+	}
+
+	@Test
+	void passesTheEmptyDetailOfAScheduledEvent() {
+		handle(this.envelope, "eventbridge-scheduled.json", context("echo"));
+
+		assertThat(this.received.inputs).containsExactly(java.util.Map.of());
+	}
+
 }

@@ -227,6 +227,97 @@ class HttpEnvelopeTests extends EnvelopeTestSupport {
 		assertThat(this.tracedParents).containsExactly("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
 	}
 
+	@Test
+	void takesTheQueryOfARestApiRequestThatHasOnlyMultiValueMaps() {
+		JsonNode proxy = handle(this.envelope, "apigw-v1-multi-value-only-get.json", context(null));
+
+		assertThat(proxy.path("statusCode").asInt()).isEqualTo(200);
+		assertThat(proxy.path("body").asString()).isEqualTo("\"Hello, Ada!\"");
+		assertThat(proxy.has("multiValueHeaders")).as("API Gateway takes single-value headers").isFalse();
+	}
+
+	@Test
+	void decodesTheBase64BodyOfARestApiRequestWhoseContentTypeIsOnlyAMultiValueHeader() {
+		assertThat(handle(this.envelope, "apigw-v1-base64-post.json", context(null)).path("body").asString())
+			.isEqualTo("\"Hello, Grace!\"");
+	}
+
+	@Test
+	void takesThePathArgumentOfARestApiRequestWithoutHeaders() {
+		assertThat(handle(this.envelope, "apigw-v1-null-headers-path-argument.json", context(null)).path("body")
+			.asString()).isEqualTo("\"Hello, Ada Lovelace!\"");
+	}
+
+	@Test
+	void takesTheQueryOfAnHttpApiGetWithCookiesAsApiGatewayJoinedIt() {
+		JsonNode proxy = handle(this.envelope, "apigw-v2-cookies-get.json", context(null));
+
+		assertThat(proxy.path("body").asString()).isEqualTo("\"Hello, Ada,Grace!\"");
+		assertThat(proxy.has("cookies")).as("request cookies are never echoed").isFalse();
+	}
+
+	@Test
+	void answersAnHttpApiPostWithoutBodyMemberWith400() {
+		JsonNode proxy = handle(this.envelope, "apigw-v2-post-without-body.json", context("hello"));
+
+		assertThat(proxy.path("statusCode").asInt()).isEqualTo(400);
+		assertThat(body(proxy).path("detail").asString()).isEqualTo("A JSON payload is required");
+		assertThat(this.received.inputs).isEmpty();
+	}
+
+	@Test
+	void readsABase64TextBodyAsUtf8TextForAFunctionTakingText() {
+		JsonNode proxy = handle(this.envelope, "apigw-v2-base64-text.json", context(null));
+
+		assertThat(this.received.inputs).containsExactly("grüß dich");
+		assertThat(proxy.path("body").asString()).isEqualTo("\"GRÜSS DICH\"");
+	}
+
+	@Test
+	void decodesTheBase64BodyOfAFunctionUrlPost() {
+		assertThat(handle(this.envelope, "function-url-post-base64.json", context("hello")).path("body").asString())
+			.isEqualTo("\"Hello, Hedy!\"");
+	}
+
+	@Test
+	void answersAFunctionUrlPostToTheRootWithoutAConfiguredFunctionWith404() {
+		JsonNode proxy = handle(this.envelope, "function-url-post-base64.json", context(null));
+
+		assertThat(proxy.path("statusCode").asInt()).isEqualTo(404);
+		JsonNode problem = body(proxy);
+		assertThat(problem.path("type").asString()).isEqualTo("urn:fnbridge:problem:function-not-found");
+		assertThat(problem.path("instance").asString()).isEqualTo("/");
+	}
+
+	@Test
+	void answersAnAlbHealthCheckWithTheConfiguredFunctionsResult() {
+		JsonNode proxy = handle(this.envelope, "alb-health-check.json", context("greeting"));
+
+		assertThat(proxy.path("statusCode").asInt()).isEqualTo(200);
+		assertThat(proxy.path("statusDescription").asString()).isEqualTo("200 OK");
+		assertThat(proxy.path("body").asString()).isEqualTo("\"Hi\"");
+	}
+
+	@Test
+	void answersAnAlbHealthCheckOfTheRootWithoutAConfiguredFunctionWithA404Problem() {
+		JsonNode proxy = handle(this.envelope, "alb-health-check.json", context(null));
+
+		assertThat(proxy.path("statusCode").asInt()).isEqualTo(404);
+		assertThat(proxy.path("statusDescription").asString()).isEqualTo("404 Not Found");
+		assertThat(proxy.path("isBase64Encoded").asBoolean(true)).isFalse();
+		assertThat(body(proxy).path("status").asInt()).isEqualTo(404);
+	}
+
+	@Test
+	void answersAnAlbMultiValuePostWithABase64BodyInMultiValueHeaders() {
+		JsonNode proxy = handle(this.envelope, "alb-multi-value-post-base64.json", context(null));
+
+		assertThat(proxy.path("body").asString()).isEqualTo("\"Hello, Barbara!\"");
+		assertThat(proxy.path("multiValueHeaders").path("Content-Type").get(0).asString())
+			.isEqualTo("application/json");
+		assertThat(proxy.has("headers")).isFalse();
+	}
+
 	private static byte[] get(String path) {
 		return bytes("{\"version\":\"2.0\",\"rawPath\":\"" + path + "\",\"rawQueryString\":\"\",\"headers\":{},"
 				+ "\"requestContext\":{\"http\":{\"method\":\"GET\",\"path\":\"" + path
