@@ -41,6 +41,8 @@ final class LambdaDispatcher {
 
 	private static final String NOT_UTF8 = "The event is not valid UTF-8";
 
+	private static final String MALFORMED_EVENT = "The event's fields do not have the shape of its event source";
+
 	private final ObjectMapper mapper;
 
 	private final LambdaInvoker invoker;
@@ -123,7 +125,7 @@ final class LambdaDispatcher {
 		if (event == null || event.isMissingNode()) {
 			throw new LambdaFunctionError.InvalidInput("The event is empty");
 		}
-		byte[] response = this.envelopes.envelopeOf(event).handle(event, eventBytes, context);
+		byte[] response = handle(event, eventBytes, context);
 		// HTTP sources answer 413 within their own limits, so this only ever fails the
 		// others' answers.
 		if (response.length > MAX_RESPONSE_BYTES) {
@@ -131,6 +133,29 @@ final class LambdaDispatcher {
 					MAX_RESPONSE_BYTES, requestId), null);
 		}
 		return response;
+	}
+
+	/**
+	 * Handles an event through its envelope. An envelope throws only
+	 * {@link LambdaFunctionError}s; anything else (an event shape it did not foresee) is
+	 * classified and logged with the request id like a function's failure and leaves as a
+	 * function error too, so the runtime never reports an exception class and its stack
+	 * trace.
+	 */
+	private byte[] handle(JsonNode event, byte[] eventBytes, InvocationContext context) {
+		try {
+			return this.envelopes.envelopeOf(event).handle(event, eventBytes, context);
+		}
+		catch (LambdaFunctionError ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			ClassifiedError error = context.classify(ex, this.invoker.defaultDefinition());
+			// A client's mistake in the event's own fields: what the reader said about
+			// them is no message for the caller.
+			throw (error.category() == ErrorCategory.INVALID_INPUT)
+					? new LambdaFunctionError.InvalidInput(MALFORMED_EVENT) : LambdaFunctionError.of(error, null);
+		}
 	}
 
 	/**

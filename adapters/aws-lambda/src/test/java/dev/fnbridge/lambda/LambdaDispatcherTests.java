@@ -256,6 +256,46 @@ class LambdaDispatcherTests {
 				+ "\"}},\"isBase64Encoded\":false}");
 	}
 
+	@Test
+	void turnsAnEnvelopesUnforeseenFailureIntoAFunctionErrorWithoutItsMessage() {
+		LambdaDispatcher dispatcher = failingDispatcher(new IllegalStateException("secret connection string"));
+
+		assertThatExceptionOfType(LambdaFunctionError.UnexpectedError.class)
+			.isThrownBy(() -> dispatcher.dispatch(bytes("{}"), "req-20"))
+			.satisfies((error) -> assertThat(error.getMessage()).doesNotContain("secret"))
+			.satisfies((error) -> assertThat(error.getStackTrace()).isEmpty());
+	}
+
+	@Test
+	void turnsAnEnvelopesReadErrorOfAnEventFieldIntoInvalidInputWithoutJavaNames() {
+		RuntimeException readError = org.assertj.core.api.Assertions
+			.catchRuntimeException(() -> tools.jackson.databind.node.StringNode.valueOf("zero").asInt());
+		LambdaDispatcher dispatcher = failingDispatcher(readError);
+
+		assertThatExceptionOfType(LambdaFunctionError.InvalidInput.class)
+			.isThrownBy(() -> dispatcher.dispatch(bytes("{}"), "req-21"))
+			.withMessage("The event's fields do not have the shape of its event source");
+	}
+
+	/** A dispatcher whose one envelope fails as no envelope should. */
+	private LambdaDispatcher failingDispatcher(RuntimeException failure) {
+		LambdaEnvelope failing = new LambdaEnvelope() {
+
+			@Override
+			public boolean accepts(JsonNode event) {
+				return true;
+			}
+
+			@Override
+			public byte[] handle(JsonNode event, byte[] eventBytes, InvocationContext context) {
+				throw failure;
+			}
+
+		};
+		return new LambdaDispatcher(this.mapper, new LambdaInvoker(this.catalog, this.pipeline, null, null),
+				new LambdaEnvelopes(java.util.List.of(failing)));
+	}
+
 	private LambdaDispatcher dispatcher(String definition) {
 		return new LambdaDispatcher(this.catalog, this.mapper, this.pipeline, null, definition);
 	}
