@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.fnbridge.core.error.InvalidInputException;
+import dev.fnbridge.core.invocation.ContentTypes;
+import dev.fnbridge.core.invocation.Payload;
 import tools.jackson.databind.JsonNode;
 
 /** Fields several event sources share, read the same way for each. */
@@ -68,6 +70,34 @@ final class EventFields {
 			.forEach((attribute) -> carrier.put(attribute.getKey().toLowerCase(Locale.ROOT),
 					attribute.getValue().path(valueField).asString("")));
 		return carrier;
+	}
+
+	/**
+	 * The {@code contentType} message attribute of SQS or SNS, as the Spring Cloud AWS
+	 * messaging libraries set it.
+	 * @param attributes the attributes object
+	 * @param valueField where an attribute keeps its text ({@code stringValue} on SQS,
+	 * {@code Value} on SNS)
+	 * @return the declared type, or {@code null}
+	 */
+	static String contentType(JsonNode attributes, String valueField) {
+		for (Map.Entry<String, JsonNode> attribute : attributes.properties()) {
+			if (attribute.getKey().equalsIgnoreCase("contentType")) {
+				return attribute.getValue().path(valueField).asString(null);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A record's payload by the rule of the Kafka transport: JSON, unless it declares
+	 * {@code text/plain} (then text for a function taking text).
+	 * @param bytes the payload
+	 * @param contentType the declared type, or {@code null}
+	 * @return the payload
+	 */
+	static Payload payload(byte[] bytes, String contentType) {
+		return (contentType != null && ContentTypes.isText(contentType)) ? Payload.text(bytes) : Payload.json(bytes);
 	}
 
 	/**

@@ -15,7 +15,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * MSK and self-managed Kafka: records in order per partition, key, value and headers
- * base64-decoded (a function taking a message sees the key as
+ * base64-decoded, the value read as JSON unless a {@code contentType} header declares
+ * {@code text/plain} (a function taking a message sees the key as
  * {@code kafka_receivedMessageKey} and the record headers); each record continues the
  * trace its headers carry. The first failure is a function error naming topic, partition
  * and offset, so Lambda's retries, bisection and on-failure destination apply. The answer
@@ -24,6 +25,13 @@ import tools.jackson.databind.ObjectMapper;
 final class KafkaEnvelope implements LambdaEnvelope {
 
 	private static final String KEY_HEADER = "kafka_receivedMessageKey";
+
+	/**
+	 * Spring's {@code contentType} header, as the trace carrier keeps it (lower case).
+	 */
+	private static final String CONTENT_TYPE_HEADER = "contenttype";
+
+	private static final String NOT_BYTES = "A record header is not an array of bytes";
 
 	private final ObjectMapper mapper;
 
@@ -43,8 +51,9 @@ final class KafkaEnvelope implements LambdaEnvelope {
 		int processed = 0;
 		for (Map.Entry<String, JsonNode> partition : event.path("records").properties()) {
 			for (JsonNode record : partition.getValue()) {
-				String where = record.path("topic").asString("") + "-" + record.path("partition").asInt() + "@"
-						+ record.path("offset").asLong();
+				// Read as text: a field of an unexpected type still names the record.
+				String where = record.path("topic").asString("") + "-" + record.path("partition").asString("") + "@"
+						+ record.path("offset").asString("");
 				try {
 					Map<String, Object> headers = new HashMap<>();
 					Map<String, String> trace = new HashMap<>();
@@ -64,8 +73,13 @@ final class KafkaEnvelope implements LambdaEnvelope {
 					if (!record.path("value").isString()) {
 						throw new InvalidInputException("", "A payload is required");
 					}
-					context.invoke(function, Payload.json(EventFields.decode(record.path("value").asString())), headers,
-							trace, Span.Kind.CONSUMER);
+					byte[] value = EventFields.decode(record.path("value").asString());
+					// As on the Kafka transport: JSON unless the record declares text.
+					String contentType = trace.get(CONTENT_TYPE_HEADER);
+					context.invoke(function,
+							EventFields.payload(value,
+									(contentType != null) ? contentType.replace("\"", "").strip() : null),
+							headers, trace, Span.Kind.CONSUMER);
 					processed++;
 				}
 				catch (RuntimeException ex) {
@@ -86,10 +100,22 @@ final class KafkaEnvelope implements LambdaEnvelope {
 		return !name.startsWith("kafka_") && !name.equals(TransportFunctionWrapper.TRANSPORT_HEADER);
 	}
 
+	/**
+	 * A header value as Lambda gives it: an array of bytes, unsigned or signed.
+	 * @throws InvalidInputException if it is anything else
+	 */
 	private static byte[] bytes(JsonNode array) {
+		if (!array.isArray()) {
+			throw new InvalidInputException("", NOT_BYTES);
+		}
 		byte[] bytes = new byte[array.size()];
 		for (int i = 0; i < bytes.length; i++) {
-			bytes[i] = (byte) array.get(i).asInt();
+			JsonNode element = array.get(i);
+			if (!element.isIntegralNumber() || !element.canConvertToInt() || element.intValue() < Byte.MIN_VALUE
+					|| element.intValue() > 0xFF) {
+				throw new InvalidInputException("", NOT_BYTES);
+			}
+			bytes[i] = (byte) element.intValue();
 		}
 		return bytes;
 	}

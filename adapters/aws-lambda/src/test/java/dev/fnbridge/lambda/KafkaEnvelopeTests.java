@@ -88,4 +88,29 @@ class KafkaEnvelopeTests extends EnvelopeTestSupport {
 			.containsExactly("readingMessage success", "readingMessage success", "readingMessage success");
 	}
 
+	@Test
+	void failsAtATombstoneNamingItsOffsetAfterTheRecordsBeforeIt() {
+		assertThatExceptionOfType(LambdaFunctionError.InvalidInput.class)
+			.isThrownBy(() -> handle(this.envelope, "msk-tombstone.json", context("readingMessage")))
+			.withMessage("telemetry.readings-0@21: A payload is required");
+		assertThat(this.received.inputs).extracting("value").containsExactly(21.0);
+		assertThat(this.received.headers.get(0).get("kafka_receivedMessageKey"))
+			.isEqualTo("sensor-1".getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void readsAValueDeclaredTextPlainAsTextAsTheKafkaTransportDoes() {
+		assertThat(handle(this.envelope, "self-managed-kafka-text.json", context("shout")).path("processed").asInt())
+			.isEqualTo(1);
+		assertThat(this.received.inputs).containsExactly("hello world");
+	}
+
+	@Test
+	void refusesARecordWhoseHeaderIsNotBytesNamingTheRecordWithoutJavaNames() {
+		assertThatExceptionOfType(LambdaFunctionError.InvalidInput.class)
+			.isThrownBy(() -> handle(this.envelope, "msk-malformed-record.json", context("hello")))
+			.withMessage("telemetry.readings-zero@30: A record header is not an array of bytes");
+		assertThat(this.invocations.outcomes).isEmpty();
+	}
+
 }
