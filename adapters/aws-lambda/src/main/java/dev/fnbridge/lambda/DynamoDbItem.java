@@ -41,37 +41,51 @@ final class DynamoDbItem {
 		}
 		Map.Entry<String, JsonNode> typed = attribute.properties().iterator().next();
 		JsonNode value = typed.getValue();
-		return switch (typed.getKey()) {
-			case "S", "B" -> nodes.stringNode(value.asString());
-			case "N" -> number(name, value);
-			case "BOOL" -> nodes.booleanNode(value.asBoolean());
+		String type = typed.getKey();
+		// Each type's value has one JSON shape; anything else is refused, never guessed.
+		return switch (type) {
+			case "S", "B" -> nodes.stringNode(text(name, type, value));
+			case "N" -> number(name, type, value);
+			case "BOOL" -> nodes.booleanNode(expect(name, type, value, value.isBoolean()).booleanValue());
 			case "NULL" -> nodes.nullNode();
-			case "M" -> toJson(value);
+			case "M" -> toJson(expect(name, type, value, value.isObject()));
 			case "L" -> {
 				ArrayNode list = nodes.arrayNode();
-				value.forEach((element) -> list.add(value(name, element)));
+				expect(name, type, value, value.isArray()).forEach((element) -> list.add(value(name, element)));
 				yield list;
 			}
 			case "SS", "BS" -> {
 				ArrayNode set = nodes.arrayNode();
-				value.forEach((element) -> set.add(element.asString()));
+				expect(name, type, value, value.isArray()).forEach((element) -> set.add(text(name, type, element)));
 				yield set;
 			}
 			case "NS" -> {
 				ArrayNode set = nodes.arrayNode();
-				value.forEach((element) -> set.add(number(name, element)));
+				expect(name, type, value, value.isArray()).forEach((element) -> set.add(number(name, type, element)));
 				yield set;
 			}
-			default -> throw new InvalidInputException(name, "unknown DynamoDB type '" + typed.getKey() + "'");
+			default -> throw new InvalidInputException(name, "unknown DynamoDB type '" + type + "'");
 		};
 	}
 
-	private static JsonNode number(String name, JsonNode value) {
+	private static JsonNode expect(String name, String type, JsonNode value, boolean valid) {
+		if (!valid) {
+			throw new InvalidInputException(name, "not a DynamoDB '" + type + "' value");
+		}
+		return value;
+	}
+
+	private static String text(String name, String type, JsonNode value) {
+		return expect(name, type, value, value.isString()).asString();
+	}
+
+	private static JsonNode number(String name, String type, JsonNode value) {
+		String text = text(name, type, value);
 		try {
-			return nodes.numberNode(new BigDecimal(value.asString()));
+			return nodes.numberNode(new BigDecimal(text));
 		}
 		catch (NumberFormatException ex) {
-			throw new InvalidInputException(name, "not a number: '" + value.asString() + "'");
+			throw new InvalidInputException(name, "not a number: '" + text + "'");
 		}
 	}
 

@@ -55,4 +55,37 @@ class DynamoDbEnvelopeTests extends EnvelopeTestSupport {
 		assertThat(this.received.inputs).isEmpty();
 	}
 
+	@Test
+	void passesEveryTypedAttributeAsPlainJsonAndRemovalsBy() {
+		JsonNode response = handle(this.envelope, "dynamodb-typed-and-removes.json", context("echo"));
+
+		assertThat(response.path("batchItemFailures").isEmpty()).isTrue();
+		assertThat(this.received.inputs).hasSize(2);
+		JsonNode item = this.mapper.valueToTree(this.received.inputs.get(0));
+		assertThat(item.path("firmware").asString()).isEqualTo("AQID");
+		assertThat(item.path("tags").toString()).isEqualTo("[\"indoor\",\"lab\"]");
+		assertThat(item.path("blobs").toString()).isEqualTo("[\"AA==\",\"/w==\"]");
+		assertThat(item.path("active").booleanValue()).isTrue();
+		assertThat(item.path("retired").isNull()).isTrue();
+		assertThat(item.path("location").path("room").asString()).isEqualTo("B-12");
+		assertThat(item.path("history").toString()).isEqualTo("[1,\"two\",[false]]");
+		assertThat(this.mapper.valueToTree(this.received.inputs.get(1)).path("name").asString()).isEqualTo("new");
+	}
+
+	@Test
+	void keepsA38DigitNumberExact() {
+		JsonNode record = this.mapper.readTree(event("dynamodb-typed-and-removes.json")).path("Records").get(1);
+
+		assertThat(this.mapper.readTree(this.envelope.payload(record)).path("thresholds").get(2).decimalValue())
+			.isEqualByComparingTo("12345678901234567890123456789012345678");
+	}
+
+	@Test
+	void answersABatchOfKeysOnlyRemovalsWithoutInvokingTheFunction() {
+		JsonNode response = handle(this.envelope, "dynamodb-keys-only-removes.json", context("echo"));
+
+		assertThat(response.path("batchItemFailures").isEmpty()).isTrue();
+		assertThat(this.invocations.outcomes).isEmpty();
+	}
+
 }

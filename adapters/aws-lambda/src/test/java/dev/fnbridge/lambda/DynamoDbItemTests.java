@@ -50,4 +50,15 @@ class DynamoDbItemTests {
 			.withMessageContaining("not a DynamoDB attribute value");
 	}
 
+	@Test
+	void refusesAValueWhoseJsonTypeIsNotItsDynamoDbTypesNamingTheAttribute() {
+		for (String item : new String[] { "{\"on\": {\"BOOL\": \"yes\"}}", "{\"on\": {\"M\": \"x\"}}",
+				"{\"on\": {\"L\": 5}}", "{\"on\": {\"N\": {}}}", "{\"on\": {\"S\": 5}}", "{\"on\": {\"SS\": [1]}}" }) {
+			assertThatExceptionOfType(InvalidInputException.class).as(item)
+				.isThrownBy(() -> DynamoDbItem.toJson(this.json.readTree(item)))
+				.withMessageContaining("on")
+				.withMessageContaining("not a DynamoDB");
+		}
+	}
+
 }
