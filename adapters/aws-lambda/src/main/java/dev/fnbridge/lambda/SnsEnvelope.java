@@ -4,14 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import dev.fnbridge.core.error.InvalidInputException;
-import dev.fnbridge.core.invocation.Payload;
 import dev.fnbridge.core.invocation.ResolvedFunction;
 import io.micrometer.tracing.Span;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * SNS: each message is one invocation, in its publisher's trace (message attributes); a
+ * SNS: each message is one invocation, in its publisher's trace (message attributes),
+ * read as JSON unless a {@code contentType} attribute declares {@code text/plain}; a
  * failure is a function error naming the message id, so Lambda retries the asynchronous
  * invocation and then uses its on-failure destination or dead-letter queue. The answer is
  * {@code {"processed": n}}.
@@ -39,8 +39,11 @@ final class SnsEnvelope implements LambdaEnvelope {
 				if (!sns.path("Message").isString()) {
 					throw new InvalidInputException("", "A payload is required");
 				}
-				context.invoke(function, Payload.json(sns.path("Message").asString().getBytes(StandardCharsets.UTF_8)),
-						Map.of(), EventFields.traceCarrier(sns.path("MessageAttributes"), "Value"), Span.Kind.CONSUMER);
+				JsonNode attributes = sns.path("MessageAttributes");
+				context.invoke(function,
+						EventFields.payload(sns.path("Message").asString().getBytes(StandardCharsets.UTF_8),
+								EventFields.contentType(attributes, "Value")),
+						Map.of(), EventFields.traceCarrier(attributes, "Value"), Span.Kind.CONSUMER);
 				processed++;
 			}
 			catch (RuntimeException ex) {

@@ -52,4 +52,11 @@ class SnsEnvelopeTests extends EnvelopeTestSupport {
 			.withMessage("sns-1: A payload is required");
 	}
 
+	@Test
+	void readsAMessageDeclaredTextPlainAsTextForAFunctionTakingText() {
+		assertThat(handle(this.envelope, "sns-text-with-attributes.json", context("shout")).path("processed").asInt())
+			.isEqualTo(1);
+		assertThat(this.received.inputs).containsExactly("hello world");
+	}
+
 }

@@ -74,4 +74,54 @@ class SqsEnvelopeTests extends EnvelopeTestSupport {
 		assertThat(this.received.inputs).isEmpty();
 	}
 
+	@Test
+	void reportsTheMessagesAfterAFailedOneInItsFifoGroupWithoutInvokingThem() {
+		JsonNode response = handle(this.envelope, "sqs-fifo-readings.json", context("validateReading"));
+
+		// sensor-1's third message waits for the second, retried; sensor-2's group runs.
+		assertThat(response.path("batchItemFailures").findValuesAsString("itemIdentifier"))
+			.containsExactly("11111111-0000-4000-8000-000000000002", "11111111-0000-4000-8000-000000000003");
+		assertThat(this.received.inputs).extracting("deviceId", "value")
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("sensor-1", 21.0),
+					org.assertj.core.groups.Tuple.tuple("sensor-1", 140.0),
+					org.assertj.core.groups.Tuple.tuple("sensor-2", 400.0));
+	}
+
+	@Test
+	void readsABodyDeclaredTextPlainAsTextAndReportsTheBodiesThatAreNotJson() {
+		JsonNode response = handle(this.envelope, "sqs-text-bodies.json", context("shout"));
+
+		assertThat(this.received.inputs).containsExactly("hello again");
+		assertThat(response.path("batchItemFailures").findValuesAsString("itemIdentifier"))
+			.containsExactly("22222222-0000-4000-8000-000000000001", "22222222-0000-4000-8000-000000000003");
+	}
+
+	@Test
+	void passesTheMessageOfAnSnsNotificationDeliveredToTheQueue() {
+		JsonNode response = handle(this.envelope, "sqs-sns-notifications.json", context("validateReading"));
+
+		assertThat(this.received.inputs).extracting("deviceId", "type")
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("sensor-1", "humidity"),
+					org.assertj.core.groups.Tuple.tuple("sensor-2", "temperature"));
+		assertThat(response.path("batchItemFailures").findValuesAsString("itemIdentifier"))
+			.containsExactly("33333333-0000-4000-8000-000000000001");
+	}
+
+	@Test
+	void continuesThePublishersTraceOfAnSnsNotificationDeliveredToTheQueue() {
+		handle(this.envelope, "sqs-sns-notifications.json", tracedContext("validateReading"));
+
+		assertThat(this.tracedParents).first().isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+	}
+
+	@Test
+	void passesABodyThatOnlyMentionsATopicAsItIs() {
+		byte[] event = bytes(text("sqs-readings.json").replace("\\\"deviceId\\\": \\\"sensor-2\\\"",
+				"\\\"TopicArn\\\": \\\"arn:aws:sns:us-east-1:1:t\\\", \\\"deviceId\\\": \\\"sensor-2\\\""));
+
+		handle(this.envelope, event, context("validateReading"));
+
+		assertThat(this.received.inputs).extracting("type").contains("co2");
+	}
+
 }
