@@ -1,10 +1,12 @@
 package dev.fnbridge.lambda;
 
+import dev.fnbridge.core.error.InvalidInputException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@link KinesisEnvelope} in-process: records in shard order, the batch stopped at its
@@ -54,6 +56,34 @@ class KinesisEnvelopeTests extends EnvelopeTestSupport {
 		assertThat(response.path("batchItemFailures").findValuesAsString("itemIdentifier"))
 			.containsExactly("49590338271490256608559692538361571095921575989136588801");
 		assertThat(this.received.inputs).isEmpty();
+	}
+
+	@Test
+	void stopsAtARecordWhoseDataIsNotJsonAndReportsItsSequenceNumber() {
+		JsonNode response = handle(this.envelope, "kinesis-text-data.json", context("validateReading"));
+
+		assertThat(response.path("batchItemFailures").findValuesAsString("itemIdentifier"))
+			.containsExactly("49590338271490256608559692538361571095921575989136588802");
+		assertThat(this.received.inputs).extracting("value").containsExactly(21.0);
+		assertThat(this.invocations.outcomes).containsExactly("validateReading success",
+				"validateReading client_error");
+	}
+
+	@Test
+	void reportsAKplAggregatedRecordWithoutInvokingTheFunction() {
+		JsonNode response = handle(this.envelope, "kinesis-aggregated.json", context("validateReading"));
+
+		assertThat(response.path("batchItemFailures").findValuesAsString("itemIdentifier"))
+			.containsExactly("49590338271490256608559692538361571095921575989136588901");
+		assertThat(this.invocations.outcomes).isEmpty();
+	}
+
+	@Test
+	void refusesAKplAggregatedRecordAsSuch() {
+		JsonNode record = this.mapper.readTree(event("kinesis-aggregated.json")).path("Records").get(0);
+
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.envelope.payload(record))
+			.withMessageContaining("KPL aggregate");
 	}
 
 }
