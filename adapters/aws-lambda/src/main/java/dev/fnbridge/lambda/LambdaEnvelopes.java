@@ -9,8 +9,9 @@ import tools.jackson.databind.ObjectMapper;
  * The envelopes, in the order they are asked: the first that accepts an event handles it.
  * HTTP sources first (their events have no {@code eventSource}), then the {@code Records}
  * batches, Kafka, EventBridge and, for anything else, a direct invocation. A batch or an
- * {@code aws:} source without an envelope here (S3, Amazon MQ, DocumentDB streams, ...)
- * is refused by name rather than handed to the function as its input.
+ * {@code aws:} source without an envelope here (S3, SES, Amazon MQ, DocumentDB streams,
+ * CloudFront Lambda@Edge, ...), an API Gateway WebSocket route and a CloudWatch Logs
+ * subscription are refused by name rather than handed to the function as its input.
  */
 final class LambdaEnvelopes {
 
@@ -33,7 +34,8 @@ final class LambdaEnvelopes {
 	static LambdaEnvelopes standard(ObjectMapper mapper) {
 		return new LambdaEnvelopes(List.of(new HttpEnvelope(mapper), new SqsEnvelope(mapper),
 				new KinesisEnvelope(mapper), new DynamoDbEnvelope(mapper), new SnsEnvelope(mapper), Refusal.RECORDS,
-				new KafkaEnvelope(mapper), Refusal.AWS_SOURCE, new EventBridgeEnvelope(mapper), new DirectEnvelope()));
+				new KafkaEnvelope(mapper), Refusal.AWS_SOURCE, Refusal.WEBSOCKET, Refusal.CLOUDWATCH_LOGS,
+				new EventBridgeEnvelope(mapper), new DirectEnvelope()));
 	}
 
 	/**
@@ -67,6 +69,10 @@ final class LambdaEnvelopes {
 			@Override
 			String message(JsonNode event) {
 				String source = EventFields.recordsSource(event);
+				if (source.isEmpty() && event.path("Records").path(0).path("cf").isObject()) {
+					// Lambda@Edge records name no source.
+					source = "CloudFront Lambda@Edge";
+				}
 				return source.isEmpty() ? "Unsupported event: records without an event source"
 						: "Unsupported event source '" + source + "'";
 			}
@@ -82,6 +88,36 @@ final class LambdaEnvelopes {
 			@Override
 			String message(JsonNode event) {
 				return "Unsupported event source '" + EventFields.eventSource(event) + "'";
+			}
+		},
+
+		/**
+		 * An API Gateway WebSocket route's event: a connection and an event type, no HTTP
+		 * method; never a function's input as it stands.
+		 */
+		WEBSOCKET {
+			@Override
+			public boolean accepts(JsonNode event) {
+				JsonNode request = event.path("requestContext");
+				return request.path("connectionId").isString() && request.path("eventType").isString();
+			}
+
+			@Override
+			String message(JsonNode event) {
+				return "Unsupported event source 'API Gateway WebSocket'";
+			}
+		},
+
+		/** A CloudWatch Logs subscription's gzip-compressed, base64-encoded batch. */
+		CLOUDWATCH_LOGS {
+			@Override
+			public boolean accepts(JsonNode event) {
+				return event.path("awslogs").path("data").isString();
+			}
+
+			@Override
+			String message(JsonNode event) {
+				return "Unsupported event source 'CloudWatch Logs'";
 			}
 		};
 

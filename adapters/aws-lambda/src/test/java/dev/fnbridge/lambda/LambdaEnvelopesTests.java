@@ -39,8 +39,34 @@ class LambdaEnvelopesTests extends EnvelopeTestSupport {
 	void refusesSourcesWithoutAnEnvelopeByName() {
 		assertRefused(event("s3-unsupported.json"), "Unsupported event source 'aws:s3'");
 		assertRefused(event("mq-unsupported.json"), "Unsupported event source 'aws:mq'");
-		assertRefused(bytes("{\"Records\":[{\"cf\":{}}]}"), "Unsupported event: records without an event source");
+		assertRefused(bytes("{\"Records\":[{\"data\":{}}]}"), "Unsupported event: records without an event source");
 		assertRefused(bytes("{\"Records\":[]}"), "Unsupported event: records without an event source");
+	}
+
+	@Test
+	void refusesApiGatewayWebSocketRoutesByNameWithoutInvokingAFunction() {
+		assertRefused(event("apigw-websocket-connect.json"), "Unsupported event source 'API Gateway WebSocket'");
+		assertRefused(event("apigw-websocket-message.json"), "Unsupported event source 'API Gateway WebSocket'");
+		assertThat(this.invocations.outcomes).isEmpty();
+	}
+
+	@Test
+	void refusesACloudWatchLogsSubscriptionByName() {
+		assertRefused(event("cloudwatch-logs.json"), "Unsupported event source 'CloudWatch Logs'");
+		assertThat(this.invocations.outcomes).isEmpty();
+	}
+
+	@Test
+	void refusesLambdaAtEdgeAndSesRecordsByName() {
+		assertRefused(event("cloudfront-viewer-request.json"), "Unsupported event source 'CloudFront Lambda@Edge'");
+		assertRefused(event("ses-receipt.json"), "Unsupported event source 'aws:ses'");
+	}
+
+	@Test
+	void passesCognitoTriggersIotRulesAndScheduledEventsToTheirEnvelopes() {
+		assertThat(envelopeOf("cognito-pre-sign-up.json")).isInstanceOf(DirectEnvelope.class);
+		assertThat(envelopeOf("iot-rule-reading.json")).isInstanceOf(DirectEnvelope.class);
+		assertThat(envelopeOf("eventbridge-scheduled.json")).isInstanceOf(EventBridgeEnvelope.class);
 	}
 
 	@Test
