@@ -23,6 +23,7 @@ const { format } = require("@cdktf/hcl-tools");
 const here = path.dirname(fileURLToPath(import.meta.url));
 const schema = JSON.parse(readFileSync(path.join(here, "schema", "aws-schema.json"), "utf8"));
 const validations = JSON.parse(readFileSync(path.join(here, "schema", "provider-validations.json"), "utf8"));
+const iamActions = JSON.parse(readFileSync(path.join(here, "schema", "iam-actions.json"), "utf8")).actions;
 
 const META = new Set(["count", "for_each", "depends_on", "provider", "lifecycle", "provisioner", "connection", "dynamic"]);
 const MODULE_META = new Set(["source", "version", "count", "for_each", "providers", "depends_on"]);
@@ -83,10 +84,10 @@ function lineOf(src, pattern, fromLine = 1) {
   return fromLine;
 }
 
-function blockLine(file, kind, type, name) {
+function blockLine(file, kind, type, name, fromLine = 1) {
   const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const head = type ? `^\\s*${kind}\\s+"${esc(type)}"\\s+"${esc(name)}"` : `^\\s*${kind}\\s+"${esc(name)}"`;
-  return lineOf(file.src, new RegExp(head));
+  return lineOf(file.src, new RegExp(head), fromLine);
 }
 
 function argumentLine(file, from, arg) {
@@ -142,7 +143,10 @@ export async function check(dir, options = {}) {
       const src = readFileSync(full, "utf8");
       const rel = path.relative(root, full);
       const json = await parseFile(name, src, rel, add);
-      if (!json) continue;
+      if (!json) {
+        module.parseFailed = true;
+        continue;
+      }
       module.files.push({ path: full, rel, src, json });
       await checkFormat(src, rel, add);
     }
@@ -234,9 +238,12 @@ async function parseFile(name, src, rel, add) {
   try {
     return await parse(name, src);
   } catch (error) {
-    const text = String(error).replace(/^Error: parse config: \[?/, "").replace(/\]$/, "");
+    // The first diagnostic is the mistake; the rest are usually its echoes (an unclosed string
+    // swallows the file).
+    const all = String(error).replace(/^Error: parse config: \[?/, "").replace(/\]$/, "").split(/\s(?=[^\s:]+\.(?:tf|hcl):\d+,)/);
+    const text = all[0] + (all.length > 1 ? ` (and ${all.length - 1} more diagnostics after it)` : "");
     const match = text.match(/:(\d+),\d+/);
-    add(rel, match ? Number(match[1]) : 1, "parse", text.replace(/^[^:]+:\d+,[\d-]+:\s*/, ""));
+    add(rel, match ? Number(match[1]) : 1, "parse", text.replace(/^[^:]+:\d+,[\d,-]+:\s*/, ""));
     return null;
   }
 }
@@ -276,6 +283,8 @@ function checkModule(module, add, app) {
     for (const b of module.blocks(kind)) declare(`${kind} "${b.name}"`, b.file, blockLine(b.file, kind, null, b.name));
   for (const l of module.blocks("locals"))
     for (const name of Object.keys(l.body)) declare(`local.${name}`, l.file, lineOf(l.file.src, new RegExp(`^\\s*${name}\\s*=`)));
+  sameFileDuplicates(module, add);
+  metaArguments(module, variables, add);
   // A reusable module is called by another checked configuration, or sits at modules/<name> (the
   // standard module structure); a configuration with a provider block or a backend is a root.
   const declaresRoot = module.blocks("provider").length > 0 || module.blocks("terraform").some((t) => t.body.backend || t.body.cloud);
@@ -284,6 +293,8 @@ function checkModule(module, add, app) {
   // Variables and outputs: typed and described; a literal default passes its own validations.
   for (const v of variables.values()) {
     const line = blockLine(v.file, "variable", null, v.name);
+    const mismatch = typeMismatch(v.body.type, v.body.default);
+    if (mismatch) add(v.file.rel, lineOf(v.file.src, /^\s*default\s*=/, line), "variable-default", `variable "${v.name}": default ${JSON.stringify(v.body.default)} is not ${mismatch}`, `its type is ${String(v.body.type).replace(/^\$\{([\s\S]*)\}$/, "$1")}`);
     const broken = failedValidation(v, v.body.default);
     if (broken) add(v.file.rel, lineOf(v.file.src, /^\s*default\s*=/, line), "variable-default", `variable "${v.name}": default ${JSON.stringify(v.body.default)} fails its own validation`, broken);
     applicationValue(app, module, v.name, v.body.default, v.file, () => lineOf(v.file.src, /^\s*default\s*=/, line), `variable "${v.name}": default`, add);
@@ -355,31 +366,34 @@ function checkModule(module, add, app) {
       for (const m of code.matchAll(/\blocal\.([A-Za-z0-9_-]+)/g)) {
         if (!locals.has(m[1])) add(file.rel, index + 1, "reference", `local.${m[1]} is not declared`, hint(m[1], locals, "local."));
       }
-      for (const m of code.matchAll(/(?<![\w.])(data\.)?(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?(?:\.([a-z0-9_]+))?/g)) {
+      for (const m of code.matchAll(/(?<![\w.])(data\.)?(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)(\[[^\]]*\])?(?:\.([a-z0-9_]+))?/g)) {
         if (/^\s*(resource|data)\s+"/.test(code)) continue;
         const kind = m[1] ? "data" : "resource";
         const key = (m[1] ?? "") + `${m[2]}.${m[3]}`;
         const target = resources.get(key);
+        if (!target && module.parseFailed) continue; // declared, perhaps, in the file that did not parse
+        if (target) instanceKey(file, index + 1, key, target.body, m[4], m[5], add);
         if (!target) {
           const names = [...resources.keys()].filter((k) => k.startsWith((m[1] ?? "") + m[2] + "."));
           add(file.rel, index + 1, "reference", `${key} is not declared in this module`, names.length ? `declared: ${names.join(", ")}` : undefined);
           continue;
         }
-        const attribute = m[4];
+        const attribute = m[5];
         const typeSchema = schema[kind]?.[m[2]];
         if (attribute && typeSchema && !typeSchema.attributes.includes(attribute)) {
           add(file.rel, index + 1, "reference", `${key}.${attribute}: ${m[2]} has no attribute "${attribute}"`, hint(attribute, typeSchema.attributes, ""));
         }
       }
-      for (const m of code.matchAll(/\bmodule\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.([A-Za-z0-9_]+)/g)) {
+      for (const m of code.matchAll(/\bmodule\.([A-Za-z0-9_-]+)(\[[^\]]*\])?\.([A-Za-z0-9_]+)/g)) {
         const call = moduleCalls.get(m[1]);
+        if (call) instanceKey(file, index + 1, `module.${m[1]}`, call.body, m[2], m[3], add);
         if (!call) {
           add(file.rel, index + 1, "reference", `module.${m[1]} is not declared`, hint(m[1], moduleCalls.keys(), "module."));
           continue;
         }
         const source = module.sources.get(m[1])?.config;
-        if (source && !source.blocks("output").some((o) => o.name === m[2])) {
-          add(file.rel, index + 1, "reference", `module.${m[1]} has no output "${m[2]}"`, hint(m[2], source.blocks("output").map((o) => o.name), ""));
+        if (source && !source.blocks("output").some((o) => o.name === m[3])) {
+          add(file.rel, index + 1, "reference", `module.${m[1]} has no output "${m[3]}"`, hint(m[3], source.blocks("output").map((o) => o.name), ""));
         }
       }
     });
@@ -409,6 +423,8 @@ function checkModule(module, add, app) {
     for (const [name, v] of inputs) {
       if (!("default" in v.body) && !(name in call.body)) add(call.file.rel, line, "module-input", `module "${call.name}" needs input "${name}"`, v.body.description);
       if (name in call.body) applicationValue(app, module, name, call.body[name], call.file, () => argumentLine(call.file, line, name), `module "${call.name}": ${name}`, add);
+      const mismatch = name in call.body ? typeMismatch(v.body.type, call.body[name]) : null;
+      if (mismatch) add(call.file.rel, argumentLine(call.file, line, name), "module-input", `module "${call.name}": ${name} = ${JSON.stringify(call.body[name])} is not ${mismatch}`, `the module's variable "${name}" is ${String(v.body.type).replace(/^\$\{([\s\S]*)\}$/, "$1")}`);
       const broken = name in call.body ? failedValidation(v, call.body[name]) : null;
       if (broken) add(call.file.rel, argumentLine(call.file, line, name), "module-input", `module "${call.name}": ${name} = ${JSON.stringify(call.body[name])} fails the module's validation`, broken);
     }
@@ -439,6 +455,7 @@ function checkModule(module, add, app) {
       }
     };
     zeroReserved(call.body, "");
+    reservedEnvironment(call.file, line, `module "${call.name}"`, call.body, add);
     const layered = call.body.runtime_layer !== undefined && call.body.runtime_layer !== null;
     if (strategy === "aot_cache" && !layered && inputs.has("runtime_layer")) {
       add(call.file.rel, argumentLine(call.file, line, "cold_start_strategy"), "custom-runtime-layer", `module "${call.name}" sets cold_start_strategy = "aot_cache" without runtime_layer`, "the custom runtime runs the JDK and AOT cache of the layer fnbridge-maven-plugin's runtime-layer goal builds (target/<artifactId>-runtime-layer.zip)");
@@ -500,6 +517,11 @@ function checkBody(file, line, where, body, argumentsSchema, allowed, add) {
 
 /** Literal values against the provider's own validations (provider-validations.json). */
 function checkValues(block, line, add) {
+  // Arguments the provider declares ConflictsWith: at most one of each group.
+  for (const group of validations.conflicts?.[block.kind]?.[block.type] ?? []) {
+    const set = group.filter((arg) => block.body[arg] !== undefined && block.body[arg] !== null);
+    if (set.length > 1) add(block.file.rel, argumentLine(block.file, line, set[1]), "conflicts", `${block.type}.${block.name}: ${set.join(" and ")} together`, `the provider refuses more than one of ${group.join(", ")}`);
+  }
   const rules = validations[block.kind]?.[block.type];
   if (!rules) return;
   for (const [rulePath, rule] of Object.entries(rules)) {
@@ -515,6 +537,7 @@ function checkValues(block, line, add) {
         const text = String(value);
         const number = Number(value);
         let problem = null;
+        if (rule.allow?.map(String).includes(text)) continue;
         if (rule.enum && !rule.enum.map(String).includes(text)) problem = `must be one of ${rule.enum.join(", ")}`;
         if (rule.min !== undefined && number < rule.min) problem = `must be at least ${rule.min}`;
         if (rule.max !== undefined && number > rule.max) problem = `must be at most ${rule.max}`;
@@ -551,6 +574,7 @@ function policyRules(module, block, line, resources, add, app) {
       }
     }
   }
+  iamPolicy(block, line, add);
   if (type === "aws_iam_role_policy" || type === "aws_iam_policy") {
     const policy = String(body.policy ?? "");
     if (/Action[^\]]*"(\*|[a-z0-9-]+:\*)"/.test(policy)) add(file.rel, argumentLine(file, line, "policy"), "iam-wildcard", `${where}: wildcard action in policy`, "use data \"aws_iam_policy_document\" with explicit actions");
@@ -602,6 +626,7 @@ function policyRules(module, block, line, resources, add, app) {
         add(roleBlock.file.rel, blockLine(roleBlock.file, "resource", "aws_iam_role", roleBlock.name), "lambda-trust", `aws_iam_role.${roleBlock.name}, the role of ${where}, does not let lambda.amazonaws.com assume it`, "the trust policy needs sts:AssumeRole for the Service principal lambda.amazonaws.com");
       }
     }
+    reservedEnvironment(file, line, where, { environment: body.environment?.[0]?.variables }, add);
     layerArchitecture(file, line, where, body, resources, add);
     logGroup(file, line, where, body, resources, add);
     managedInstances(module, block, line, resources, add);
@@ -657,7 +682,11 @@ function policyRules(module, block, line, resources, add, app) {
     const kafka = "topics" in body || (body.dynamic && ("self_managed_event_source" in body.dynamic || "amazon_managed_kafka_event_source_config" in body.dynamic)) || "self_managed_event_source" in body;
     // Kinesis and DynamoDB streams have a starting position; SQS has none.
     const source = JSON.stringify(body.event_source_arn ?? "");
-    const stream = !kafka && ("starting_position" in body || /kinesis|dynamodb|stream/i.test(source));
+    const sqs = !kafka && /sqs/i.test(source) && !/kinesis|dynamodb|stream/i.test(source);
+    const stream = !kafka && !sqs && ("starting_position" in body || /kinesis|dynamodb|stream/i.test(source));
+    if (sqs && "starting_position" in body) {
+      add(file.rel, argumentLine(file, line, "starting_position"), "mapping-starting-position", `${where}: SQS mapping with starting_position`, "an SQS queue has no position to start from: AWS refuses the mapping with it");
+    }
     const kind = kafka ? "Kafka" : stream ? "Stream" : "SQS";
     if ((kafka || stream) && !("starting_position" in body)) {
       add(file.rel, line, "mapping-starting-position", `${where}: ${kind} mapping without starting_position`, "AWS requires one for Kafka, Kinesis and DynamoDB sources (LATEST or TRIM_HORIZON) and refuses the mapping without it");
@@ -798,6 +827,132 @@ function failedValidation(variable, value) {
     if (verdicts.every((v) => v !== undefined) && verdicts.includes(false)) return validation.error_message ?? "fails a validation";
   }
   return null;
+}
+
+// The same name twice in one file: the parser keeps both bodies under one key, so only the
+// count of bodies shows it. Terraform refuses the configuration.
+function sameFileDuplicates(module, add) {
+  for (const file of module.files) {
+    for (const kind of ["resource", "data", "variable", "output", "module"]) {
+      const section = file.json[kind];
+      if (!section) continue;
+      const named = kind === "resource" || kind === "data"
+        ? Object.entries(section).flatMap(([type, byName]) => Object.entries(byName).map(([name, bodies]) => ({ type, name, bodies })))
+        : Object.entries(section).map(([name, bodies]) => ({ type: null, name, bodies }));
+      for (const { type, name, bodies } of named.filter((n) => n.bodies.length > 1)) {
+        const first = blockLine(file, kind, type, name);
+        const key = type ? `${kind === "data" ? "data." : ""}${type}.${name}` : `${kind} "${name}"`;
+        add(file.rel, blockLine(file, kind, type, name, first + 1), "duplicate", `${key} is declared twice`, `first at ${file.rel}:${first}`);
+      }
+    }
+  }
+}
+
+// count and for_each: never both, and for_each takes a map or a set, not a list (terraform:
+// "The given for_each argument value is unsuitable").
+function metaArguments(module, variables, add) {
+  const locals = Object.assign({}, ...module.blocks("locals").map((l) => l.body));
+  const blocks = [...module.blocks("resource").map((b) => ({ ...b, kind: "resource" })), ...module.blocks("data").map((b) => ({ ...b, kind: "data" })), ...module.blocks("module").map((b) => ({ ...b, kind: "module", type: null }))];
+  for (const b of blocks) {
+    const line = blockLine(b.file, b.kind, b.type, b.name);
+    const where = b.type ? `${b.kind === "data" ? "data." : ""}${b.type}.${b.name}` : `module "${b.name}"`;
+    if ("count" in b.body && "for_each" in b.body) add(b.file.rel, argumentLine(b.file, line, "count"), "meta-arguments", `${where} has both count and for_each`, "terraform takes one of them: keep for_each (a map or set) or count (a number)");
+    const each = b.body.for_each;
+    const ref = typeof each === "string" && each.match(/^\$\{(var|local)\.([A-Za-z0-9_-]+)\}$/);
+    const list = Array.isArray(each)
+      || (ref && ref[1] === "var" && /^\$\{(list|tuple)\(/.test(String(variables.get(ref[2])?.body.type ?? "")))
+      || (ref && ref[1] === "local" && (Array.isArray(locals[ref[2]]) || /^\$\{\[/.test(String(locals[ref[2]] ?? ""))));
+    if (list) add(b.file.rel, argumentLine(b.file, line, "for_each"), "meta-arguments", `${where}: for_each over a list`, "for_each takes a map or a set of strings: wrap the list in toset(...), or build a map");
+  }
+}
+
+// A resource (or module) with count or for_each is a collection: its attributes are reached
+// through an instance key (x[0].id, x["a"].id) or a splat (x[*].id); one without is a single
+// object and takes no key. Terraform refuses either slip.
+function instanceKey(file, line, key, body, index, attribute, add) {
+  const many = "count" in body || "for_each" in body;
+  if (many && !index && attribute) add(file.rel, line, "instance-key", `${key} has ${"count" in body ? "count" : "for_each"}, so ${key}.${attribute} needs an instance key`, `write ${key}[${"count" in body ? "0" : "each.key"}].${attribute}, or ${key}[*].${attribute} for all of them`);
+  if (!many && index && index !== "[*]") add(file.rel, line, "instance-key", `${key} has neither count nor for_each, so it takes no instance key ${index}`, `write ${key}${attribute ? `.${attribute}` : ""}`);
+}
+
+// Keys Lambda sets itself and refuses in a function's configuration ("Reserved keys used in this
+// request"), as AWS lists them under "Defined runtime environment variables".
+const RESERVED_ENV = ["_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME",
+  "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME",
+  "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+  "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR"];
+
+// Environment maps at any depth under a key "environment" (a function's variables, a module's
+// environment input, the stack's per-function objects): literal keys, and the keys of map
+// constructors inside an expression (merge(local.environment, { AWS_REGION = ... })).
+function reservedEnvironment(file, line, where, value, add, key = "") {
+  if (!value || typeof value !== "object") return;
+  if (Array.isArray(value)) return value.forEach((v) => reservedEnvironment(file, line, where, v, add, key));
+  for (const [name, inner] of Object.entries(value)) {
+    if (name !== "environment") {
+      reservedEnvironment(file, line, where, inner, add, `${key}${name}.`);
+      continue;
+    }
+    const keys = typeof inner === "string" ? [...inner.matchAll(/[{,]\s*"?([A-Za-z_][A-Za-z0-9_]*)"?\s*=(?!=)/g)].map((m) => m[1])
+      : inner && typeof inner === "object" && !Array.isArray(inner) ? Object.keys(inner) : [];
+    for (const reserved of keys.filter((k) => RESERVED_ENV.includes(k))) {
+      add(file.rel, lineOf(file.src, new RegExp(`\\b${reserved}\\b`), line), "reserved-env", `${where}: ${key}environment sets ${reserved}, which Lambda reserves`, "Lambda sets it itself and refuses a function configuration that sets it; read it at run time instead");
+    }
+  }
+}
+
+// What a literal is not, against a variable's declared type, or null: terraform converts
+// numbers and bools to strings and "12"/"true" back, but nothing else.
+function typeMismatch(type, value) {
+  if (value === undefined || value === null || isExpr(value)) return null;
+  const t = String(type ?? "").replace(/^\$\{([\s\S]*)\}$/, "$1").trim();
+  const scalar = (x) => typeof x !== "object" || x === null;
+  if (t === "string") return scalar(value) ? null : "a string";
+  if (t === "number") return typeof value === "number" || (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value)) ? null : "a number";
+  if (t === "bool") return typeof value === "boolean" || value === "true" || value === "false" ? null : "true or false";
+  const collection = t.match(/^(list|set|map)\(([\s\S]*)\)$/);
+  if (collection) {
+    const isMap = collection[1] === "map";
+    if (isMap ? scalar(value) || Array.isArray(value) : !Array.isArray(value)) return `a ${collection[1]}`;
+    const inner = Object.values(value).map((v) => typeMismatch(collection[2], v)).find((m) => m);
+    return inner ? `a ${collection[1]} of ${inner.replace(/^an? /, "")}s` : null;
+  }
+  if (/^object\(/.test(t)) return scalar(value) || Array.isArray(value) ? "an object" : null;
+  return null;
+}
+
+// IAM refuses a policy whose Effect is not Allow or Deny or whose Version is not one of its two,
+// and accepts a misspelt action in silence: the permission is simply missing. Actions of the
+// services in schema/iam-actions.json (the Service Authorization Reference) must exist there.
+const POLICY_ARGUMENTS = { aws_iam_role_policy: "policy", aws_iam_policy: "policy", aws_iam_role: "assume_role_policy", aws_sqs_queue_policy: "policy", aws_sns_topic_policy: "policy" };
+function iamPolicy(block, line, add) {
+  const { file, type, body } = block;
+  const where = `${type}.${block.name}`;
+  const at = (text) => lineOf(file.src, new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")), line);
+  let actions = [];
+  if (type === "aws_iam_policy_document") {
+    const statements = [...(body.statement ?? []), ...Object.values(body.dynamic ?? {}).flat().flatMap((d) => d.content ?? [])];
+    actions = statements.flatMap((st) => [...[].concat(st.actions ?? []), ...[].concat(st.not_actions ?? [])]).filter((a) => typeof a === "string" && !isExpr(a));
+  } else if (POLICY_ARGUMENTS[type] && typeof body[POLICY_ARGUMENTS[type]] === "string") {
+    const policy = body[POLICY_ARGUMENTS[type]];
+    for (const m of policy.matchAll(/\bEffect"?\s*[=:]\s*"([^"$]*)"/g)) {
+      if (!["Allow", "Deny"].includes(m[1])) add(file.rel, at(m[0]), "iam-policy", `${where}: Effect "${m[1]}"`, "IAM takes \"Allow\" or \"Deny\", with that case, and refuses the policy otherwise");
+    }
+    for (const m of policy.matchAll(/\bVersion"?\s*[=:]\s*"([^"$]*)"/g)) {
+      if (!["2012-10-17", "2008-10-17"].includes(m[1])) add(file.rel, at(m[0]), "iam-policy", `${where}: Version "${m[1]}"`, "a policy's Version is \"2012-10-17\" (the language version, not a date of yours)");
+    }
+    // Quoted service:Action strings, not condition keys ("kms:ViaService" = ...).
+    actions = [...policy.matchAll(/"([a-z0-9-]+:[A-Za-z0-9*?]+)"(?!\s*[=:])/g)].map((m) => m[1]);
+  }
+  for (const action of new Set(actions)) {
+    const [prefix, name] = action.split(":");
+    const known = iamActions[prefix];
+    if (!known || name === undefined || name === "*") continue;
+    const pattern = new RegExp(`^${name.replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+    if (known.some((a) => pattern.test(a))) continue;
+    const best = nearest(name, known);
+    add(file.rel, at(`"${action}"`), "iam-action", `${where}: ${prefix} has no action ${JSON.stringify(name)}`, `IAM accepts it and grants nothing${best ? `; did you mean ${prefix}:${best}?` : ""}`);
+  }
 }
 
 // An HTTP API route key: "METHOD /path" (one space, a path from /) or $default.

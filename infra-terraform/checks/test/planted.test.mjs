@@ -529,3 +529,75 @@ test("an example asking Lambda Managed Instances for java17 or an odd memory rat
   const ratio = await plant("examples/managed-instances/main.tf", "  memory_gib_per_vcpu = 2\n", "  memory_gib_per_vcpu = 3\n");
   caught(ratio, "module-input", "examples/managed-instances/main.tf", /memory_gib_per_vcpu = 3 fails the module's validation/, ratio.changedLine);
 });
+
+// Found by an adversarial sweep: mistakes the rules above let through.
+test("an environment variable Lambda reserves fails, in a module input and in a function's expression", async () => {
+  const input = await plant("modules/stack/main.tf", '  definition              = "hello"\n', '  definition              = "hello"\n  environment             = { AWS_REGION = var.region }\n');
+  caught(input, "reserved-env", "modules/stack/main.tf", /module "hello": environment sets AWS_REGION, which Lambda reserves/, input.changedLine + 1);
+  const merged = await plant(`${LMI}/main.tf`, "    variables = local.environment\n", "    variables = merge(local.environment, { AWS_LAMBDA_FUNCTION_NAME = var.function_name })\n");
+  caught(merged, "reserved-env", `${LMI}/main.tf`, /aws_lambda_function.this: environment sets AWS_LAMBDA_FUNCTION_NAME/, merged.changedLine);
+});
+
+test("a misspelt IAM action fails with the real one", async () => {
+  const result = await plant(`${FN}/iam.tf`, 'actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]', 'actions   = ["logs:CreateLogStream", "logs:PutLogEvent"]');
+  caught(result, "iam-action", `${FN}/iam.tf`, /logs has no action "PutLogEvent".*did you mean logs:PutLogEvents\?/, result.changedLine);
+});
+
+test("a JSON policy with an Effect or Version IAM refuses fails", async () => {
+  const policy = (effect, version) => `  policy = jsonencode({ Version = "${version}", Statement = [{ Effect = "${effect}", Action = ["logs:CreateLogStream", "logs:PutLogEvents"], Resource = "\${aws_cloudwatch_log_group.this.arn}:*" }] })`;
+  const effect = await plant(`${FN}/iam.tf`, "  policy = data.aws_iam_policy_document.logs.json", policy("allow", "2012-10-17"));
+  caught(effect, "iam-policy", `${FN}/iam.tf`, /aws_iam_role_policy.logs: Effect "allow"/, effect.changedLine);
+  const version = await plant(`${FN}/iam.tf`, "  policy = data.aws_iam_policy_document.logs.json", policy("Allow", "2012-10-18"));
+  caught(version, "iam-policy", `${FN}/iam.tf`, /Version "2012-10-18"/, version.changedLine);
+});
+
+test("a name declared twice in one file fails", async () => {
+  const result = await plant(`${FN}/logs.tf`, 'resource "aws_cloudwatch_log_group" "this" {', 'resource "aws_cloudwatch_log_group" "this" {\n  name              = "/aws/lambda/other"\n  retention_in_days = 7\n}\n\nresource "aws_cloudwatch_log_group" "this" {');
+  caught(result, "duplicate", `${FN}/logs.tf`, /aws_cloudwatch_log_group.this is declared twice.*first at modules\/function\/logs.tf:1/, 6);
+});
+
+test("count with for_each, and for_each over a list, fail", async () => {
+  const both = await plant(`${FN}/alarms.tf`, "  for_each            = local.count_alarms\n", "  for_each            = local.count_alarms\n  count               = 1\n");
+  caught(both, "meta-arguments", `${FN}/alarms.tf`, /aws_cloudwatch_metric_alarm.count has both count and for_each/, both.changedLine + 1);
+  const list = await plant(`${FN}/alarms.tf`, "  for_each            = local.count_alarms\n", '  for_each            = ["errors", "throttles"]\n');
+  caught(list, "meta-arguments", `${FN}/alarms.tf`, /for_each over a list.*toset/, list.changedLine);
+});
+
+test("a counted resource without its instance key, and a single one with a key, fail", async () => {
+  const missing = await plant(`${FN}/http.tf`, "  api_id                 = aws_apigatewayv2_api.this[0].id\n  integration_type", "  api_id                 = aws_apigatewayv2_api.this.id\n  integration_type");
+  caught(missing, "instance-key", `${FN}/http.tf`, /aws_apigatewayv2_api.this has count, so aws_apigatewayv2_api.this.id needs an instance key/, missing.changedLine);
+  const extra = await plant(`${FN}/iam.tf`, "  role   = aws_iam_role.this.id\n  policy = data.aws_iam_policy_document.logs.json", "  role   = aws_iam_role.this[0].id\n  policy = data.aws_iam_policy_document.logs.json");
+  caught(extra, "instance-key", `${FN}/iam.tf`, /aws_iam_role.this has neither count nor for_each, so it takes no instance key \[0\]/, extra.changedLine);
+});
+
+test("a literal of the wrong type for a variable fails, as a default and as a module input", async () => {
+  const fallback = await plant(`${FN}/variables.tf`, '  description = "Timeout of one invocation, in seconds."\n  default     = 30\n', '  description = "Timeout of one invocation, in seconds."\n  default     = "thirty"\n');
+  caught(fallback, "variable-default", `${FN}/variables.tf`, /variable "timeout": default "thirty" is not a number/, fallback.changedLine + 1);
+  const input = await plant("envs/prod/main.tf", "  tracing            = true", '  tracing            = "yes"');
+  caught(input, "module-input", "envs/prod/main.tf", /module "stack": tracing = "yes" is not true or false/, input.changedLine);
+});
+
+test("mapping and asynchronous invocation settings outside AWS's ranges fail", async () => {
+  const window = await plant(`${FN}/events.tf`, "  maximum_batching_window_in_seconds = var.sqs_trigger.maximum_batching_window_in_seconds\n", "  maximum_batching_window_in_seconds = 500\n");
+  caught(window, "value", `${FN}/events.tf`, /maximum_batching_window_in_seconds = 500 must be at most 300/, window.changedLine);
+  const retries = await plant(`${FN}/events.tf`, "  maximum_retry_attempts       = var.sns_trigger.maximum_retry_attempts\n", "  maximum_retry_attempts       = 5\n");
+  caught(retries, "value", `${FN}/events.tf`, /aws_lambda_function_event_invoke_config.async: maximum_retry_attempts = 5 must be at most 2/, retries.changedLine);
+});
+
+test("arguments the provider declares conflicting fail together", async () => {
+  const result = await plant(`${FN}/alarms.tf`, '  extended_statistic  = "p99"\n', '  extended_statistic  = "p99"\n  statistic           = "Maximum"\n');
+  caught(result, "conflicts", `${FN}/alarms.tf`, /duration_p99: statistic and extended_statistic together/);
+});
+
+test("an SQS mapping with a starting position fails as SQS", async () => {
+  const result = await plant(`${FN}/events.tf`, "  event_source_arn                   = var.sqs_trigger.queue_arn\n", '  event_source_arn                   = var.sqs_trigger.queue_arn\n  starting_position                  = "LATEST"\n');
+  caught(result, "mapping-starting-position", `${FN}/events.tf`, /aws_lambda_event_source_mapping.sqs: SQS mapping with starting_position/, result.changedLine + 1);
+  assert.ok(!result.findings.some((f) => /Stream mapping/.test(f.message)), "the SQS mapping is not taken for a stream one");
+});
+
+test("a syntax error is reported once, without its echoes", async () => {
+  const result = await plant(`${FN}/http.tf`, '  name        = "$default"', '  name        = "$default');
+  const match = caught(result, "parse", `${FN}/http.tf`, /^Invalid multi-line string.*\(and \d+ more diagnostics after it\)/, result.changedLine);
+  assert.ok(!/http\.tf:\d+,/.test(match.message), "the message does not repeat positions");
+  assert.deepEqual(result.findings.filter((f) => f.rule === "reference"), [], "no references to what the broken file declares");
+});
