@@ -320,6 +320,7 @@ function checkModule(module, add, app) {
     const line = version === undefined ? awsLine : lineOf(aws.file.src, /^\s*version\s*=/, awsLine);
     const major = SNAPSHOT[0];
     if (isReusable && !String(version ?? "").trim().startsWith(">=")) add(aws.file.rel, line, "provider-version", `a reusable module declares a lower bound for hashicorp/aws, not ${JSON.stringify(version ?? "nothing")}`, `e.g. version = ">= ${major}.0" (modules leave the pin to the root configuration)`);
+    providerFloor(module, resources, version, add);
     const problem = isReusable ? null : providerConstraintProblem(version);
     if (problem) add(aws.file.rel, line, "provider-version", `hashicorp/aws ${version === undefined ? "has no version constraint" : `version = ${JSON.stringify(version)}`} in a root configuration: ${problem}`, `pin it within ${major}.x, e.g. version = "~> ${major}.0" or ">= ${major}.0, < ${major + 1}.0"`);
   }
@@ -354,6 +355,8 @@ function checkModule(module, add, app) {
     checkValues(block, line, add);
     policyRules(module, block, line, resources, add, app);
   }
+
+  cycles(module, resources, add);
 
   // References: resources, attributes, variables, locals, modules.
   for (const file of module.files) {
@@ -952,6 +955,77 @@ function iamPolicy(block, line, add) {
     if (known.some((a) => pattern.test(a))) continue;
     const best = nearest(name, known);
     add(file.rel, at(`"${action}"`), "iam-action", `${where}: ${prefix} has no action ${JSON.stringify(name)}`, `IAM accepts it and grants nothing${best ? `; did you mean ${prefix}:${best}?` : ""}`);
+  }
+}
+
+// Terraform evaluates a module as a graph: a resource, data source or local that reaches itself
+// through what it refers to (depends_on included) is a cycle, and terraform refuses it.
+function cycles(module, resources, add) {
+  const nodes = new Map();
+  for (const [key, r] of resources) nodes.set(key, { file: r.file, line: blockLine(r.file, r.kind, r.type, r.name), body: r.body });
+  for (const l of module.blocks("locals"))
+    for (const [name, value] of Object.entries(l.body)) nodes.set(`local.${name}`, { file: l.file, line: lineOf(l.file.src, new RegExp(`^\\s*${name}\\s*=`)), body: value });
+  const edges = new Map();
+  for (const [key, node] of nodes) {
+    const text = JSON.stringify(node.body ?? null);
+    const refs = [...text.matchAll(/(?<![\w.])(data\.)?(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)/g)].map((m) => `${m[1] ?? ""}${m[2]}.${m[3]}`)
+      .concat([...text.matchAll(/(?<![\w.])local\.([A-Za-z0-9_-]+)/g)].map((m) => `local.${m[1]}`));
+    edges.set(key, [...new Set(refs)].filter((r) => nodes.has(r)));
+  }
+  const reported = new Set();
+  const state = new Map(); // key -> "open" while on the path, "done" after
+  const path = [];
+  const visit = (key) => {
+    state.set(key, "open");
+    path.push(key);
+    for (const next of edges.get(key)) {
+      if (state.get(next) === "open") {
+        const loop = path.slice(path.indexOf(next));
+        const id = [...loop].sort().join(" ");
+        if (!reported.has(id)) {
+          reported.add(id);
+          const at = nodes.get(loop[0]);
+          add(at.file.rel, at.line, "cycle", `${[...loop, next].join(" -> ")}`, loop.length === 1 ? "a block cannot refer to itself" : "terraform cannot order these: break the loop (a name from a variable instead of the other resource's attribute, or drop a depends_on)");
+        }
+      } else if (!state.has(next)) visit(next);
+    }
+    path.pop();
+    state.set(key, "done");
+  };
+  for (const key of nodes.keys()) if (!state.has(key)) visit(key);
+}
+
+// The lowest hashicorp/aws version a constraint allows: what a module must work with, since its
+// callers may pin anything within its range. Null when a clause does not parse.
+function lowestAllowed(constraint) {
+  let lower = [0, 0, 0];
+  for (const clause of String(constraint ?? "").split(",").map((c) => c.trim()).filter((c) => c !== "")) {
+    const m = clause.match(/^(=|!=|>=|<=|>|<|~>)?\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?/);
+    if (!m) return null;
+    const v = [Number(m[2]), Number(m[3] ?? 0), Number(m[4] ?? 0) + (m[1] === ">" ? 1 : 0)];
+    if ([undefined, "=", ">=", ">", "~>"].includes(m[1]) && compareVersions(v, lower) > 0) lower = v;
+  }
+  return lower;
+}
+
+// Resource types and arguments newer than the lowest provider version a configuration allows
+// (provider-validations.json "since"): with that version terraform validate fails on them.
+function providerFloor(module, resources, version, add) {
+  const lower = lowestAllowed(version);
+  const since = validations.since?.resource ?? {};
+  if (!lower) return;
+  for (const r of resources.values()) {
+    if (!r.type.startsWith("aws_")) continue;
+    const line = blockLine(r.file, r.kind, r.type, r.name);
+    const used = [r.type, ...Object.keys(r.body).map((a) => `${r.type}.${a}`), ...Object.keys(r.body.dynamic ?? {}).map((a) => `${r.type}.${a}`)];
+    for (const name of used) {
+      const needed = since[name] ?? since[name.replace(/^[^.]+\./, "*.")];
+      if (!needed || name === `${r.type}.dynamic`) continue;
+      const v = needed.split(".").map(Number);
+      if (compareVersions(lower, v) >= 0) continue;
+      const arg = name.includes(".") ? name.split(".")[1] : null;
+      add(r.file.rel, arg ? argumentLine(r.file, line, arg) : line, "provider-version", `${arg ? `${r.type}.${r.name}: ${arg}` : `${r.type}.${r.name}`} needs hashicorp/aws >= ${needed}, but version = ${JSON.stringify(version ?? "")} allows ${lower.join(".")}`, `raise the lower bound to ">= ${needed}" (terraform validate fails with an older provider)`);
+    }
   }
 }
 

@@ -601,3 +601,20 @@ test("a syntax error is reported once, without its echoes", async () => {
   assert.ok(!/http\.tf:\d+,/.test(match.message), "the message does not repeat positions");
   assert.deepEqual(result.findings.filter((f) => f.rule === "reference"), [], "no references to what the broken file declares");
 });
+
+test("a cycle of references fails, through resources and through locals", async () => {
+  const resources = await plant(`${FN}/logs.tf`, '  name              = "/aws/lambda/${var.function_name}"', '  name              = "/aws/lambda/${aws_lambda_function.this.function_name}"');
+  caught(resources, "cycle", `${FN}/main.tf`, /aws_lambda_function.this -> .*aws_cloudwatch_log_group.this -> aws_lambda_function.this/);
+  const locals = await plant(`${FN}/main.tf`, '  provisioned = var.cold_start_strategy == "provisioned"', '  provisioned = var.cold_start_strategy == "provisioned" && !local.aot_cache\n  aot_cache_x = local.provisioned');
+  assert.ok(locals.findings.every((f) => f.rule !== "cycle"), "no cycle yet");
+  const loop = await plant(`${FN}/main.tf`, '  snap_start  = var.cold_start_strategy == "snap_start"\n  provisioned = var.cold_start_strategy == "provisioned"', '  snap_start  = var.cold_start_strategy == "snap_start" && !local.provisioned\n  provisioned = var.cold_start_strategy == "provisioned" && !local.snap_start');
+  caught(loop, "cycle", `${FN}/main.tf`, /local.snap_start -> local.provisioned -> local.snap_start/, loop.changedLine);
+});
+
+test("a provider range that allows a version without a resource the module uses fails", async () => {
+  const result = await plant(`${LMI}/versions.tf`, 'version = ">= 6.24, < 7.0"', 'version = ">= 5.100, < 7.0"');
+  caught(result, "provider-version", `${LMI}/managed_instances.tf`, /aws_lambda_capacity_provider.this needs hashicorp\/aws >= 6.24.0, but version = ">= 5.100, < 7.0" allows 5.100.0/);
+  caught(result, "provider-version", `${LMI}/main.tf`, /aws_lambda_function.this: capacity_provider_config needs hashicorp\/aws >= 6.24.0/);
+  const region = await plant(`${FN}/logs.tf`, "  retention_in_days = var.log_retention_days\n", "  retention_in_days = var.log_retention_days\n  region            = \"us-east-1\"\n");
+  caught(region, "provider-version", `${FN}/logs.tf`, /aws_cloudwatch_log_group.this: region needs hashicorp\/aws >= 6.0.0/, region.changedLine + 1);
+});
