@@ -429,6 +429,8 @@ function checkModule(module, add, app) {
       const mismatch = name in call.body ? typeMismatch(v.body.type, call.body[name]) : null;
       if (mismatch) add(call.file.rel, argumentLine(call.file, line, name), "module-input", `module "${call.name}": ${name} = ${JSON.stringify(call.body[name])} is not ${mismatch}`, `the module's variable "${name}" is ${String(v.body.type).replace(/^\$\{([\s\S]*)\}$/, "$1")}`);
       const broken = name in call.body ? failedValidation(v, call.body[name]) : null;
+      const inside = name in call.body && !mismatch && !broken && !isExpr(call.body[name]) ? throughModule(source, name, call.body[name]) : null;
+      if (inside) add(call.file.rel, argumentLine(call.file, line, name), "module-input", `module "${call.name}": ${name}: ${inside}`, "terraform validate or plan refuses it there");
       if (broken) add(call.file.rel, argumentLine(call.file, line, name), "module-input", `module "${call.name}": ${name} = ${JSON.stringify(call.body[name])} fails the module's validation`, broken);
     }
     const strategy = call.body.cold_start_strategy;
@@ -538,13 +540,7 @@ function checkValues(block, line, add) {
       for (const value of list ? [].concat(holder[leaf]) : [holder[leaf]]) {
         if (value === null || isExpr(value) || typeof value === "object") continue;
         const text = String(value);
-        const number = Number(value);
-        let problem = null;
-        if (rule.allow?.map(String).includes(text)) continue;
-        if (rule.enum && !rule.enum.map(String).includes(text)) problem = `must be one of ${rule.enum.join(", ")}`;
-        if (rule.min !== undefined && number < rule.min) problem = `must be at least ${rule.min}`;
-        if (rule.max !== undefined && number > rule.max) problem = `must be at most ${rule.max}`;
-        if (rule.pattern && !new RegExp(rule.pattern).test(text)) problem = `must match ${rule.pattern}`;
+        const problem = ruleProblem(rule, value);
         if (problem) {
           const best = rule.enum ? nearest(text, rule.enum.map(String)) : null;
           add(block.file.rel, argumentLine(block.file, line, leaf), "value", `${block.type}.${block.name}: ${rulePath.replace(/\[\]$/, "")} = ${JSON.stringify(value)} ${problem}`, best ? `did you mean ${best}?` : undefined);
@@ -552,6 +548,70 @@ function checkValues(block, line, add) {
       }
     }
   }
+}
+
+// What a literal scalar breaks of one provider-validations.json rule, or null.
+function ruleProblem(rule, value) {
+  const text = String(value);
+  const number = Number(value);
+  let problem = null;
+  if (rule.allow?.map(String).includes(text)) return null;
+  if (rule.enum && !rule.enum.map(String).includes(text)) problem = `must be one of ${rule.enum.join(", ")}`;
+  if (rule.min !== undefined && number < rule.min) problem = `must be at least ${rule.min}`;
+  if (rule.max !== undefined && number > rule.max) problem = `must be at most ${rule.max}`;
+  if (rule.pattern && !new RegExp(rule.pattern).test(text)) problem = `must match ${rule.pattern}`;
+  return problem;
+}
+
+// Where a literal module input goes inside the module: a resource argument that is exactly
+// var.<name> (or var.<name>.<attribute>) meets the provider's rules, and a module call that
+// passes it on meets that module's variable (type, simple validations) and, in turn, where it
+// goes there. The first problem, as a sentence, or null. (envs/dev's log_retention_days reaches
+// the function module's log group through the stack.)
+function throughModule(config, name, value, depth = 0) {
+  if (!config || depth > 4) return null;
+  const ref = new RegExp(`^\\$\\{var\\.${name.replace(/[^\w-]/g, "")}((?:\\.[A-Za-z0-9_]+)*)\\}$`);
+  const pick = (suffix) => suffix.split(".").filter(Boolean).reduce((v, key) => (v && typeof v === "object" && !Array.isArray(v) ? v[key] : undefined), value);
+  for (const kind of ["resource", "data"]) {
+    for (const block of config.blocks(kind)) {
+      const rules = validations[kind]?.[block.type] ?? {};
+      const walk = (body, prefix) => {
+        for (const [arg, v] of Object.entries(body ?? {})) {
+          if (isBlockValue(v)) {
+            for (const inner of v) {
+              const found = walk(inner, `${prefix}${arg}.`);
+              if (found) return found;
+            }
+            continue;
+          }
+          const m = typeof v === "string" && v.match(ref);
+          const sub = m ? pick(m[1]) : undefined;
+          const rule = rules[`${prefix}${arg}`];
+          if (!m || !rule || sub === undefined || sub === null || typeof sub === "object" || isExpr(sub)) continue;
+          const problem = ruleProblem(rule, sub);
+          if (problem) return `${JSON.stringify(sub)} reaches ${block.type}.${block.name}.${prefix}${arg} (${path.basename(config.dir)}), which ${problem}`;
+        }
+        return null;
+      };
+      const found = walk(block.body, "");
+      if (found) return found;
+    }
+  }
+  for (const call of config.blocks("module")) {
+    const inner = config.sources?.get(call.name)?.config;
+    for (const [input, v] of Object.entries(call.body)) {
+      const m = !MODULE_META.has(input) && typeof v === "string" && v.match(ref);
+      const sub = m ? pick(m[1]) : undefined;
+      if (!m || sub === undefined || sub === null || isExpr(sub) || !inner) continue;
+      const variable = inner.blocks("variable").find((x) => x.name === input);
+      const mismatch = variable && typeMismatch(variable.body.type, sub);
+      const broken = variable && failedValidation(variable, sub);
+      if (mismatch || broken) return `${JSON.stringify(sub)} reaches module "${call.name}"'s ${input}, which ${mismatch ? `is ${String(variable.body.type).replace(/^\$\{([\s\S]*)\}$/, "$1")}` : `refuses it: ${broken}`}`;
+      const deeper = throughModule(inner, input, sub, depth + 1);
+      if (deeper) return deeper;
+    }
+  }
+  return null;
 }
 
 function literalType(file, line, where, arg, value, type, add) {

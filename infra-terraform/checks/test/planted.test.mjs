@@ -618,3 +618,10 @@ test("a provider range that allows a version without a resource the module uses 
   const region = await plant(`${FN}/logs.tf`, "  retention_in_days = var.log_retention_days\n", "  retention_in_days = var.log_retention_days\n  region            = \"us-east-1\"\n");
   caught(region, "provider-version", `${FN}/logs.tf`, /aws_cloudwatch_log_group.this: region needs hashicorp\/aws >= 6.0.0/, region.changedLine + 1);
 });
+
+test("a literal module input that breaks a rule inside the module, or a module it calls, fails", async () => {
+  const retention = await plant("envs/dev/main.tf", "  log_retention_days = 14\n", "  log_retention_days = 45\n");
+  caught(retention, "module-input", "envs/dev/main.tf", /module "stack": log_retention_days: 45 reaches module "hello"'s log_retention_days, which refuses it/, retention.changedLine);
+  const batch = await plant("modules/stack/main.tf", "    batch_size = 10\n  }", "    batch_size = 20000\n  }");
+  caught(batch, "module-input", "modules/stack/main.tf", /module "telemetry": sqs_trigger: 20000 reaches aws_lambda_event_source_mapping.sqs.batch_size \(function\), which must be at most 10000/);
+});
