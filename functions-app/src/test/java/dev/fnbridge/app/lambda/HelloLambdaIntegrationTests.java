@@ -147,6 +147,10 @@ class HelloLambdaIntegrationTests extends LambdaEnvironment {
 		assertThat(functionError(invokeRaw("{\"Records\":[{\"cf\":{}}]}"),
 				"dev.fnbridge.lambda.LambdaFunctionError$InvalidInput")
 			.path("errorMessage")
+			.asString()).isEqualTo("Unsupported event source 'CloudFront Lambda@Edge'");
+		assertThat(functionError(invokeRaw("{\"Records\":[{\"data\":{}}]}"),
+				"dev.fnbridge.lambda.LambdaFunctionError$InvalidInput")
+			.path("errorMessage")
 			.asString()).isEqualTo("Unsupported event: records without an event source");
 
 		assertThat(invoke("direct-hello.json").body()).isEqualTo("\"Hello, Ada!\"");
