@@ -293,6 +293,9 @@ function checkModule(module, add, app) {
   // Variables and outputs: typed and described; a literal default passes its own validations.
   for (const v of variables.values()) {
     const line = blockLine(v.file, "variable", null, v.name);
+    for (const u of unknownAttributes(v.body.type, v.body.default)) {
+      add(v.file.rel, lineOf(v.file.src, new RegExp(`^\\s*"?${u.key}"?\\s*=`), line), "variable-default", `variable "${v.name}": default's ${u.path} is not an attribute of its type`, `terraform drops it without a word${u.best ? `; did you mean ${u.best}?` : ""}`);
+    }
     const mismatch = typeMismatch(v.body.type, v.body.default);
     if (mismatch) add(v.file.rel, lineOf(v.file.src, /^\s*default\s*=/, line), "variable-default", `variable "${v.name}": default ${JSON.stringify(v.body.default)} is not ${mismatch}`, `its type is ${String(v.body.type).replace(/^\$\{([\s\S]*)\}$/, "$1")}`);
     const broken = failedValidation(v, v.body.default);
@@ -429,6 +432,9 @@ function checkModule(module, add, app) {
       const mismatch = name in call.body ? typeMismatch(v.body.type, call.body[name]) : null;
       if (mismatch) add(call.file.rel, argumentLine(call.file, line, name), "module-input", `module "${call.name}": ${name} = ${JSON.stringify(call.body[name])} is not ${mismatch}`, `the module's variable "${name}" is ${String(v.body.type).replace(/^\$\{([\s\S]*)\}$/, "$1")}`);
       const broken = name in call.body ? failedValidation(v, call.body[name]) : null;
+      for (const u of name in call.body ? unknownAttributes(v.body.type, call.body[name], `${name}.`) : []) {
+        add(call.file.rel, lineOf(call.file.src, new RegExp(`^\\s*"?${u.key}"?\\s*=`), line), "module-input", `module "${call.name}": ${u.path} is not an attribute of the variable's type`, `terraform drops it without a word, so the setting is ignored${u.best ? `; did you mean ${u.best}?` : ""}`);
+      }
       const inside = name in call.body && !mismatch && !broken && !isExpr(call.body[name]) ? throughModule(source, name, call.body[name]) : null;
       if (inside) add(call.file.rel, argumentLine(call.file, line, name), "module-input", `module "${call.name}": ${name}: ${inside}`, "terraform validate or plan refuses it there");
       if (broken) add(call.file.rel, argumentLine(call.file, line, name), "module-input", `module "${call.name}": ${name} = ${JSON.stringify(call.body[name])} fails the module's validation`, broken);
@@ -1087,6 +1093,48 @@ function providerFloor(module, resources, version, add) {
       add(r.file.rel, arg ? argumentLine(r.file, line, arg) : line, "provider-version", `${arg ? `${r.type}.${r.name}: ${arg}` : `${r.type}.${r.name}`} needs hashicorp/aws >= ${needed}, but version = ${JSON.stringify(version ?? "")} allows ${lower.join(".")}`, `raise the lower bound to ">= ${needed}" (terraform validate fails with an older provider)`);
     }
   }
+}
+
+// The attributes of an object type constraint ("${object({ a = optional(number, 1), ... })}"),
+// name to type (optional(...) unwrapped), or null for another type.
+function objectAttributes(type) {
+  const t = String(type ?? "").replace(/^\$\{([\s\S]*)\}$/, "$1").trim();
+  const m = t.match(/^object\(\{([\s\S]*)\}\)$/);
+  if (!m) return null;
+  const parts = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < m[1].length; i++) {
+    const c = m[1][i];
+    if ("([{".includes(c)) depth++;
+    else if (")]}".includes(c)) depth--;
+    else if ((c === "," || c === "\n") && depth === 0) {
+      parts.push(m[1].slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(m[1].slice(start));
+  const attributes = new Map();
+  for (const part of parts) {
+    const a = part.trim().match(/^"?([A-Za-z_][A-Za-z0-9_-]*)"?\s*=\s*([\s\S]+)$/);
+    if (a) attributes.set(a[1], a[2].trim().replace(/^optional\(([\s\S]*?)(,[^()]*)?\)$/, "$1"));
+  }
+  return attributes;
+}
+
+// Attributes of a literal object that its variable's object type does not have, at any depth
+// (also through map(object) and list(object)): terraform drops them without a word, so a
+// misspelt setting is silently ignored. [{ path, best }].
+function unknownAttributes(type, value, at = "") {
+  if (!value || typeof value !== "object" || isExpr(value)) return [];
+  const t = String(type ?? "").replace(/^\$\{([\s\S]*)\}$/, "$1").trim();
+  const collection = t.match(/^(map|list|set)\(([\s\S]*)\)$/);
+  if (collection) return Object.entries(value).flatMap(([k, v]) => unknownAttributes(collection[2], v, `${at}${k}.`));
+  const attributes = objectAttributes(t);
+  if (!attributes || Array.isArray(value)) return [];
+  return Object.entries(value).flatMap(([key, v]) => attributes.has(key)
+    ? unknownAttributes(attributes.get(key), v, `${at}${key}.`)
+    : [{ path: `${at}${key}`, key, best: nearest(key, [...attributes.keys()]) }]);
 }
 
 // An HTTP API route key: "METHOD /path" (one space, a path from /) or $default.

@@ -625,3 +625,13 @@ test("a literal module input that breaks a rule inside the module, or a module i
   const batch = await plant("modules/stack/main.tf", "    batch_size = 10\n  }", "    batch_size = 20000\n  }");
   caught(batch, "module-input", "modules/stack/main.tf", /module "telemetry": sqs_trigger: 20000 reaches aws_lambda_event_source_mapping.sqs.batch_size \(function\), which must be at most 10000/);
 });
+
+test("an object input attribute its type does not have fails, since terraform drops it silently", async () => {
+  const result = await plant("envs/dev/main.tf", "  hello = {\n    jwt_authorizer = var.jwt_authorizer\n  }", "  hello = {\n    memory         = 2048\n    jwt_authorizer = var.jwt_authorizer\n  }");
+  caught(result, "module-input", "envs/dev/main.tf", /module "stack": hello.memory is not an attribute of the variable's type.*did you mean memory_size\?/, result.changedLine + 1);
+});
+
+test("an HTTP API authorizer type the provider does not take fails", async () => {
+  const result = await plant(`${FN}/http.tf`, '  authorizer_type  = "JWT"', '  authorizer_type  = "COGNITO"');
+  caught(result, "value", `${FN}/http.tf`, /authorizer_type = "COGNITO" must be one of REQUEST, JWT/, result.changedLine);
+});
