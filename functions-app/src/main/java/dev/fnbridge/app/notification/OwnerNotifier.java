@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import dev.fnbridge.app.telemetry.Alert;
 import dev.fnbridge.core.error.InvalidInputException;
 import dev.fnbridge.core.error.TransientFailureException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -33,7 +34,10 @@ public class OwnerNotifier implements Consumer<Alert> {
 
 	private final ObjectMapper mapper;
 
-	private final HttpClient client;
+	// Made on the first notification: building a JDK HttpClient starts its selector
+	// thread and loads its classes, which every cold start paid for although most
+	// deployments never notify.
+	private volatile @Nullable HttpClient client;
 
 	/**
 	 * Creates the notifier.
@@ -50,7 +54,20 @@ public class OwnerNotifier implements Consumer<Alert> {
 		}
 		this.timeout = timeout;
 		this.mapper = mapper;
-		this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+	}
+
+	private HttpClient client() {
+		HttpClient made = this.client;
+		if (made == null) {
+			synchronized (this) {
+				made = this.client;
+				if (made == null) {
+					made = HttpClient.newBuilder().connectTimeout(this.timeout).build();
+					this.client = made;
+				}
+			}
+		}
+		return made;
 	}
 
 	private static void checkUrl(String webhookUrl) {
@@ -93,7 +110,7 @@ public class OwnerNotifier implements Consumer<Alert> {
 			.build();
 		int status;
 		try {
-			status = this.client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+			status = client().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 		}
 		catch (HttpTimeoutException ex) {
 			throw new TransientFailureException("The owner's webhook did not answer in time", ex);
