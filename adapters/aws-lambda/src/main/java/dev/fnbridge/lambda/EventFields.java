@@ -93,11 +93,13 @@ final class EventFields {
 	 * A record's payload by the rule of the Kafka transport: JSON, unless it declares
 	 * {@code text/plain} (then text for a function taking text).
 	 * @param bytes the payload
-	 * @param contentType the declared type, or {@code null}
+	 * @param contentType the declared type, or {@code null}; quotes (a JSON-encoded
+	 * {@code MimeType}, as Spring's header mapper writes it) and spaces are ignored
 	 * @return the payload
 	 */
 	static Payload payload(byte[] bytes, String contentType) {
-		return (contentType != null && ContentTypes.isText(contentType)) ? Payload.text(bytes) : Payload.json(bytes);
+		return (contentType != null && ContentTypes.isText(contentType.replace("\"", "").strip())) ? Payload.text(bytes)
+				: Payload.json(bytes);
 	}
 
 	/**

@@ -75,11 +75,8 @@ final class KafkaEnvelope implements LambdaEnvelope {
 					}
 					byte[] value = EventFields.decode(record.path("value").asString());
 					// As on the Kafka transport: JSON unless the record declares text.
-					String contentType = trace.get(CONTENT_TYPE_HEADER);
-					context.invoke(function,
-							EventFields.payload(value,
-									(contentType != null) ? contentType.replace("\"", "").strip() : null),
-							headers, trace, Span.Kind.CONSUMER);
+					context.invoke(function, EventFields.payload(value, trace.get(CONTENT_TYPE_HEADER)), headers, trace,
+							Span.Kind.CONSUMER);
 					processed++;
 				}
 				catch (RuntimeException ex) {
